@@ -1,0 +1,3 @@
+module verbatim
+
+go 1.26.8
