@@ -1,14 +1,110 @@
 package lang
 
+import (
+	"bufio"
+	"embed"
+	"fmt"
+	"strings"
+)
+
+//go:embed data
+var dataFS embed.FS
+
+// Class is a set of word classes a word belongs to; a word can be in several
+// ("her" is a determiner and a pronoun).
+type Class uint32
+
+// The word classes the tables define.
+const (
+	Abbreviation Class = 1 << iota
+	Determiner
+	PronounHe
+	PronounShe
+	PronounPlural
+	PronounIt
+	PronounFirst
+	Title
+	PersonNoun
+	AnonymousNoun
+	AnonymousMarker
+	OrgWord
+	DocumentWord
+	Place
+	AdverbBetween
+	ClauseOpener
+	Conjunction
+	Preposition
+	// Cue marks a word form that is a reporting cue (Word.Lemma is set).
+	Cue
+	// WeakCue marks a cognition or stance cue ("believe", "think") that
+	// counts only when a clause follows it.
+	WeakCue
+	// PrepCueStart marks the first word of a prepositional cue ("according").
+	PrepCueStart
+)
+
+// Pronoun is any personal pronoun class.
+const Pronoun = PronounHe | PronounShe | PronounPlural | PronounIt | PronounFirst
+
+var classNames = map[string]Class{
+	"abbreviations":       Abbreviation,
+	"determiners":         Determiner,
+	"pronouns_person_he":  PronounHe,
+	"pronouns_person_she": PronounShe,
+	"pronouns_plural":     PronounPlural,
+	"pronouns_it":         PronounIt,
+	"pronouns_first":      PronounFirst,
+	"titles":              Title,
+	"person_nouns":        PersonNoun,
+	"anonymous":           AnonymousNoun,
+	"anonymous_markers":   AnonymousMarker,
+	"org_words":           OrgWord,
+	"document_words":      DocumentWord,
+	"places":              Place,
+	"adverbs_between":     AdverbBetween,
+	"clause_openers":      ClauseOpener,
+	"conjunctions":        Conjunction,
+	"prepositions":        Preposition,
+}
+
+// Word is what the table knows of one lowercase word form.
+type Word struct {
+	Class Class
+	// Lemma is the dictionary form of a cue ("emphasizes" → "emphasize").
+	Lemma string
+}
+
+// QuoteMarks describes a language's quotation marks. Openers maps each
+// opening mark to the marks that may close it; Symmetric marks (" and ')
+// open or close depending on what stands around them.
+type QuoteMarks struct {
+	Openers   map[rune][]rune
+	Symmetric []rune
+}
+
 // Language is the table of one language.
 type Language struct {
 	// Code is the ISO 639-1 code ("en").
 	Code string
 	// Name is the language's English name.
 	Name string
+	// Quotes are the quotation-mark conventions.
+	Quotes QuoteMarks
 	// Structure marks credits, bylines and bios.
 	Structure StructureWords
+	// PrepCues are multiword prepositional cues ("according to"), lowercase words.
+	PrepCues [][]string
+	// MultiwordTitles are titles of several words ("vice president").
+	MultiwordTitles [][]string
+
+	words map[string]Word
 }
+
+// Lookup returns what the table knows of a lowercase word form.
+func (l *Language) Lookup(lower string) Word { return l.words[lower] }
+
+// LookupBytes is Lookup for a byte slice; it does not allocate.
+func (l *Language) LookupBytes(lower []byte) Word { return l.words[string(lower)] }
 
 var languages = map[string]*Language{}
 
@@ -23,9 +119,122 @@ func Get(code string) (*Language, bool) {
 	return l, ok
 }
 
+// Codes lists the supported language codes.
+func Codes() []string {
+	out := make([]string, 0, len(languages))
+	for c := range languages {
+		out = append(out, c)
+	}
+	return out
+}
+
+// load reads a language's word classes and cue lexicon from the embedded
+// data files; a malformed file is a programming error and panics at start.
+func (l *Language) load(wordsFile, cuesFile string) *Language {
+	l.words = map[string]Word{}
+	add := func(w string, c Class, lemma string) {
+		e := l.words[w]
+		e.Class |= c
+		if lemma != "" && e.Lemma == "" {
+			e.Lemma = lemma
+		}
+		l.words[w] = e
+	}
+	readLines(wordsFile, func(line string) {
+		name, list, ok := strings.Cut(line, ":")
+		if !ok {
+			panic(fmt.Sprintf("lang: %s: line without class: %q", wordsFile, line))
+		}
+		name = strings.TrimSpace(name)
+		if name == "prep_cues" {
+			for _, w := range strings.Fields(list) {
+				parts := strings.Split(w, "_")
+				l.PrepCues = append(l.PrepCues, parts)
+				add(parts[0], PrepCueStart, "")
+			}
+			return
+		}
+		c, ok := classNames[name]
+		if !ok {
+			return // a setting such as org_acronym_min, read elsewhere
+		}
+		for _, w := range strings.Fields(list) {
+			if strings.Contains(w, "_") {
+				parts := strings.Split(w, "_")
+				if c == Title {
+					l.MultiwordTitles = append(l.MultiwordTitles, parts)
+				}
+				continue
+			}
+			add(w, c, "")
+			if c == Abbreviation || c == Title {
+				add(strings.TrimSuffix(w, "."), c, "")
+			}
+		}
+	})
+	readLines(cuesFile, func(line string) {
+		f := strings.Fields(line)
+		class := Cue
+		lemma := f[0]
+		if strings.HasPrefix(lemma, "+") {
+			lemma = lemma[1:]
+			class |= WeakCue
+		}
+		forms := append(inflect(lemma), f[1:]...)
+		for _, form := range forms {
+			add(form, class, lemma)
+		}
+	})
+	return l
+}
+
+func readLines(name string, fn func(string)) {
+	f, err := dataFS.Open("data/" + name)
+	if err != nil {
+		panic(fmt.Sprintf("lang: %v", err))
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		fn(line)
+	}
+}
+
+// inflect derives the regular English forms of a verb: the lemma, third
+// person -s, past -ed and -ing.
+func inflect(v string) []string {
+	forms := []string{v}
+	n := len(v)
+	switch {
+	case strings.HasSuffix(v, "e"):
+		forms = append(forms, v+"s", v+"d", v[:n-1]+"ing")
+	case n > 1 && v[n-1] == 'y' && !strings.ContainsRune("aeiou", rune(v[n-2])):
+		forms = append(forms, v[:n-1]+"ies", v[:n-1]+"ied", v+"ing")
+	case strings.HasSuffix(v, "s") || strings.HasSuffix(v, "sh") || strings.HasSuffix(v, "ch") || strings.HasSuffix(v, "x"):
+		forms = append(forms, v+"es", v+"ed", v+"ing")
+	default:
+		forms = append(forms, v+"s", v+"ed", v+"ing")
+	}
+	return forms
+}
+
 // English is the table for English.
-var English = register(&Language{
-	Code:      "en",
-	Name:      "English",
+var English = register((&Language{
+	Code: "en",
+	Name: "English",
+	Quotes: QuoteMarks{
+		Openers: map[rune][]rune{
+			'“': {'”', '"', '“'},
+			'„': {'“', '”', '"'},
+			'«': {'»'},
+			'‘': {'’'},
+			'‹': {'›'},
+		},
+		Symmetric: []rune{'"', '\''},
+	},
 	Structure: englishStructure,
-})
+}).load("en-words.txt", "en-cues.txt"))

@@ -1,0 +1,78 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"time"
+
+	"verbatim"
+	"verbatim/extract"
+)
+
+func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("bench", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	rounds := fs.Int("rounds", 3, "passes over the input")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: verbatim bench [--rounds N] FILE.jsonl ...\n\nRuns the whole extraction pipeline over the texts of JSONL files on one core and reports MB/s, articles/s and allocation per article.")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil || fs.NArg() == 0 {
+		fs.Usage()
+		return errUsage
+	}
+	var texts []string
+	var size int
+	for _, name := range fs.Args() {
+		f, err := os.Open(name)
+		if err != nil {
+			return err
+		}
+		err = eachJSONL(name, f, func(d verbatim.Document) {
+			texts = append(texts, d.Text)
+			size += len(d.Text)
+		})
+		f.Close()
+		if err != nil {
+			return err
+		}
+	}
+	if len(texts) == 0 {
+		return fmt.Errorf("no articles")
+	}
+	prev := runtime.GOMAXPROCS(1)
+	defer runtime.GOMAXPROCS(prev)
+	ex := extract.New()
+	for _, t := range texts { // warm the pools
+		if _, err := ex.Extract(t); err != nil {
+			return err
+		}
+	}
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	start := time.Now()
+	quotes := 0
+	for r := 0; r < *rounds; r++ {
+		for _, t := range texts {
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
+			a, _ := ex.Extract(t)
+			quotes += len(a.Quotes)
+		}
+	}
+	elapsed := time.Since(start)
+	runtime.ReadMemStats(&after)
+	n := len(texts) * *rounds
+	mb := float64(size**rounds) / 1e6
+	fmt.Fprintf(stdout, "articles     %d x %d rounds (%.1f MB of text)\n", len(texts), *rounds, float64(size)/1e6)
+	fmt.Fprintf(stdout, "throughput   %.1f MB/s, %.0f articles/s on 1 core\n", mb/elapsed.Seconds(), float64(n)/elapsed.Seconds())
+	fmt.Fprintf(stdout, "allocation   %.1f KB, %.0f allocs per article\n", float64(after.TotalAlloc-before.TotalAlloc)/float64(n)/1024, float64(after.Mallocs-before.Mallocs)/float64(n))
+	fmt.Fprintf(stdout, "quotes       %.1f per article\n", float64(quotes)/float64(n))
+	return nil
+}

@@ -1,0 +1,777 @@
+package extract
+
+import (
+	"verbatim"
+	"verbatim/lang"
+	"verbatim/segment"
+)
+
+// statement is a quotation found by the attributor, before resolution.
+type statement struct {
+	kind verbatim.QuoteKind
+	// segs are the content's byte ranges, in order.
+	segs [][2]int
+	// cue is the first cue token and cueEnd the token after the cue, or -1.
+	cue, cueEnd int32
+	lemma       string
+	// spk and spkEnd are the speaker mention's tokens, or -1.
+	spk, spkEnd int32
+	// from is the statement whose speaker this one continues, or -1.
+	from     int
+	sentence int32
+	para     int32
+}
+
+// attributor finds statements: quotes with their cues and speakers, and
+// reported speech.
+type attributor struct {
+	doc    *segment.Doc
+	lang   *lang.Language
+	quotes []quoteSpan
+	// quoteOf maps a token to the quote it is inside (marks included), or -1.
+	quoteOf []int32
+	// used marks quotes taken into a statement.
+	used  []bool
+	stmts []statement
+	// covered marks tokens inside a statement's content, so a cue there is
+	// part of what was said and not a new statement.
+	covered []bool
+}
+
+// Limits that keep the work per sentence bounded: a speaker is a noun
+// phrase of a few words, an attribution after its content is short.
+const (
+	maxSpeakerTokens = 14
+	maxTailTokens    = 10
+	maxThatDistance  = 10
+)
+
+func (a *attributor) tok(i int32) *segment.Token { return &a.doc.Tokens[i] }
+
+func (a *attributor) text(i int32) string {
+	t := a.tok(i)
+	return a.doc.Text[t.Start:t.End]
+}
+
+func (a *attributor) isWord(i int32, w string) bool {
+	t := a.tok(i)
+	if t.Kind != segment.Word || int(t.End-t.Start) != len(w) {
+		return false
+	}
+	s := a.doc.Text[t.Start:t.End]
+	for k := 0; k < len(w); k++ {
+		c := s[k]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != w[k] {
+			return false
+		}
+	}
+	return true
+}
+
+func (a *attributor) isPunct(i int32, marks string) bool {
+	t := a.tok(i)
+	if t.Kind != segment.Punct && t.Kind != segment.Dash {
+		return false
+	}
+	for _, m := range marks {
+		if t.Mark == m {
+			return true
+		}
+	}
+	return false
+}
+
+// prepare indexes which tokens lie inside which quote.
+func (a *attributor) prepare(doc *segment.Doc, l *lang.Language, quotes []quoteSpan) {
+	a.doc, a.lang, a.quotes = doc, l, quotes
+	n := len(doc.Tokens)
+	a.quoteOf = grow(a.quoteOf, n)
+	a.covered = growBool(a.covered, n)
+	for i := range a.quoteOf {
+		a.quoteOf[i] = -1
+	}
+	for qi := range quotes {
+		q := &quotes[qi]
+		for k := q.open; k < q.last; k++ {
+			a.quoteOf[k] = int32(qi)
+		}
+	}
+	a.used = growBool(a.used, len(quotes))
+	a.stmts = a.stmts[:0]
+}
+
+func grow(s []int32, n int) []int32 {
+	if cap(s) < n {
+		return make([]int32, n)
+	}
+	return s[:n]
+}
+
+func growBool(s []bool, n int) []bool {
+	if cap(s) < n {
+		s = make([]bool, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
+}
+
+// cueAt reports whether token i starts a reporting cue, returning the token
+// after the cue and its lemma.
+func (a *attributor) cueAt(i, last int32) (end int32, lemma string, ok bool) {
+	t := a.tok(i)
+	if a.quoteOf[i] >= 0 || a.covered[i] || t.Kind != segment.Word {
+		return 0, "", false
+	}
+	if t.Has(lang.PrepCueStart) {
+		for _, pc := range a.lang.PrepCues {
+			if int(last-i) < len(pc) {
+				continue
+			}
+			match := true
+			for k, w := range pc {
+				if !a.isWord(i+int32(k), w) {
+					match = false
+					break
+				}
+			}
+			if match {
+				return i + int32(len(pc)), joinWords(pc), true
+			}
+		}
+	}
+	if !t.Has(lang.Cue) {
+		return 0, "", false
+	}
+	// A capitalised cue word inside a sentence is part of a name ("the
+	// Washington Post"); after a determiner or possessive it is a noun
+	// ("his statement", "a report").
+	if t.Flags&segment.Upper != 0 && t.Flags&segment.SentenceStart == 0 {
+		return 0, "", false
+	}
+	if i > 0 {
+		p := a.tok(i - 1)
+		if p.Flags&segment.Possessive != 0 || (p.Has(lang.Determiner) && !p.Has(lang.Pronoun)) {
+			return 0, "", false
+		}
+		// The bare form of a verb needs a plural subject or an auxiliary:
+		// "officials say", "will announce"; "a call", "in response" are nouns.
+		if a.text(i) == t.Word.Lemma && !(p.Has(lang.Pronoun|lang.AdverbBetween|lang.AnonymousNoun|lang.PersonNoun) || a.isWord(i-1, "to") || endsPlural(a.text(i-1))) {
+			return 0, "", false
+		}
+	}
+	return i + 1, t.Word.Lemma, true
+}
+
+func endsPlural(w string) bool {
+	n := len(w)
+	return n > 3 && (w[n-1] == 's' || w[n-1] == 'S') && w[n-2] != 's'
+}
+
+func joinWords(ws []string) string {
+	n := 0
+	for _, w := range ws {
+		n += len(w) + 1
+	}
+	b := make([]byte, 0, n)
+	for i, w := range ws {
+		if i > 0 {
+			b = append(b, ' ')
+		}
+		b = append(b, w...)
+	}
+	return string(b)
+}
+
+// npWord reports whether token i can be part of a speaker noun phrase.
+func (a *attributor) npWord(i int32) bool {
+	t := a.tok(i)
+	switch t.Kind {
+	case segment.Word:
+		if t.Has(lang.Conjunction|lang.ClauseOpener) && !t.Has(lang.Determiner) {
+			return false
+		}
+		if t.Has(lang.Cue) && t.Flags&segment.Upper == 0 && !t.Has(lang.Title|lang.PersonNoun|lang.DocumentWord|lang.OrgWord) {
+			return false
+		}
+		if t.Has(lang.Preposition) && !t.Has(lang.Determiner) {
+			return a.isWord(i, "of") || a.isWord(i, "for") || a.isWord(i, "in") || a.isWord(i, "at") || a.isWord(i, "by") || a.isWord(i, "from") || a.isWord(i, "with")
+		}
+		if t.Has(lang.AdverbBetween) && !t.Has(lang.Determiner) {
+			return false
+		}
+		return true
+	case segment.Number:
+		return true
+	case segment.Punct:
+		return t.Mark == '.' && i > 0 && a.tok(i-1).End == t.Start && a.tok(i-1).Has(lang.Abbreviation|lang.Title)
+	}
+	return false
+}
+
+// trimNP drops words a noun phrase cannot start with (prepositions,
+// stray adverbs) and returns the new first token.
+func (a *attributor) trimNP(first, end int32) int32 {
+	for first < end {
+		t := a.tok(first)
+		if t.Kind == segment.Word && (t.Has(lang.Preposition|lang.Conjunction|lang.AdverbBetween) && !t.Has(lang.Determiner|lang.Pronoun)) {
+			first++
+			continue
+		}
+		if t.Kind == segment.Punct {
+			first++
+			continue
+		}
+		break
+	}
+	// A noun phrase ends in a noun, not a preposition.
+	return first
+}
+
+// speakerBefore finds the noun phrase that ends right before the cue at c
+// (adverbs and auxiliaries between them skipped), not before floor.
+func (a *attributor) speakerBefore(c, floor int32) (int32, int32) {
+	i := c - 1
+	for i >= floor && a.tok(i).Kind == segment.Word && a.tok(i).Has(lang.AdverbBetween) && !a.tok(i).Has(lang.Pronoun) {
+		i--
+	}
+	// "appeared to suggest": a verb and "to" between subject and cue.
+	if i-1 >= floor && a.isWord(i, "to") && a.tok(i-1).Flags&segment.Upper == 0 && !a.tok(i-1).Has(lang.Pronoun|lang.Title|lang.PersonNoun) {
+		i -= 2
+		for i >= floor && a.tok(i).Kind == segment.Word && a.tok(i).Has(lang.AdverbBetween) && !a.tok(i).Has(lang.Pronoun) {
+			i--
+		}
+	}
+	// A parenthetical between subject and verb ("Peskov, on the other
+	// hand, emphasized"; "Smith, who leads the group, said").
+	if i >= floor && a.isPunct(i, ",") {
+		j := i - 1
+		for j >= floor && i-j < 12 && !a.isPunct(j, ",") && a.quoteOf[j] < 0 {
+			j--
+		}
+		if j >= floor && a.isPunct(j, ",") {
+			i = j - 1
+		} else {
+			return -1, -1
+		}
+	}
+	end := i + 1
+	for i >= floor && end-i <= maxSpeakerTokens && a.quoteOf[i] < 0 && a.npWord(i) {
+		i--
+	}
+	first := a.trimNP(i+1, end)
+	// A pronoun is a whole speaker; words before it belong elsewhere.
+	for k := end - 1; k >= first; k-- {
+		if a.tok(k).Has(lang.Pronoun) && !a.tok(k).Has(lang.Determiner) {
+			if k == end-1 {
+				first = k
+			}
+			break
+		}
+	}
+	if first >= end || !a.headsNP(first, end) {
+		return -1, -1
+	}
+	return first, end
+}
+
+// headsNP reports whether tokens [first, end) look like a noun phrase that
+// can speak: it holds a name, a pronoun, a title or a noun.
+func (a *attributor) headsNP(first, end int32) bool {
+	last := a.tok(end - 1)
+	if last.Kind != segment.Word && last.Kind != segment.Number {
+		return false
+	}
+	if last.Has(lang.Preposition|lang.Determiner) && !last.Has(lang.Pronoun) {
+		return false
+	}
+	return true
+}
+
+// speakerAfter finds the noun phrase right after an inverted cue ("said
+// Rutte", "says a narrator in the ad").
+func (a *attributor) speakerAfter(c, last int32) (int32, int32) {
+	i := c
+	for i < last && i-c < maxSpeakerTokens && a.quoteOf[i] < 0 && a.npWord(i) && !a.tok(i).Has(lang.Cue) {
+		i++
+	}
+	if i == c || !a.headsNP(c, i) || a.tok(c).Has(lang.ClauseOpener) {
+		return -1, -1
+	}
+	// The inverted speaker ends the clause: a stop, a comma, a quote or a
+	// prepositional phrase follows ("said Rutte at a news conference").
+	if i < last {
+		n := a.tok(i)
+		if n.Kind == segment.Word && !n.Has(lang.Preposition) {
+			return -1, -1
+		}
+	}
+	// "said on Monday": a preposition first is not a speaker.
+	if a.tok(c).Has(lang.Preposition) && !a.tok(c).Has(lang.Determiner) {
+		return -1, -1
+	}
+	return c, i
+}
+
+// boundaryBefore reports whether token i-1 ends a clause before an
+// attribution: a comma, or the closing mark of a quote.
+func (a *attributor) boundaryBefore(i int32) bool {
+	if i <= 0 {
+		return false
+	}
+	p := a.tok(i - 1)
+	if p.Kind == segment.QuoteMark {
+		q := a.quoteOf[i-1]
+		return q >= 0 && a.quotes[q].close == i-1
+	}
+	return p.Kind == segment.Punct && (p.Mark == ',' || p.Mark == ':' || p.Mark == ';') || p.Kind == segment.Dash
+}
+
+// sentenceEnd returns the last content token of the sentence: the end
+// without its final stop and closing marks outside quotes.
+func (a *attributor) contentEnd(first, last int32) int32 {
+	for last > first {
+		t := a.tok(last - 1)
+		if t.Kind == segment.Punct && (t.Mark == '.' || t.Mark == '!' || t.Mark == '?' || t.Mark == ',' || t.Mark == ';' || t.Mark == ':' || t.Mark == '…') && a.quoteOf[last-1] < 0 {
+			last--
+			continue
+		}
+		break
+	}
+	return last
+}
+
+// span turns a token range into byte offsets, widened to whole quotes when
+// it starts or ends inside one.
+func (a *attributor) span(first, end int32) [2]int {
+	if first >= end {
+		return [2]int{int(a.tok(first).Start), int(a.tok(first).Start)}
+	}
+	s, e := int(a.tok(first).Start), int(a.tok(end-1).End)
+	if q := a.quoteOf[first]; q >= 0 && a.quotes[q].start < s {
+		s = a.quotes[q].start
+	}
+	if q := a.quoteOf[end-1]; q >= 0 && a.quotes[q].end > e {
+		e = a.quotes[q].end
+	}
+	return [2]int{s, e}
+}
+
+// attribute finds the statements of every sentence, then the quotes no cue
+// claimed.
+func (a *attributor) attribute() {
+	for si := range a.doc.Sentences {
+		a.sentence(int32(si))
+	}
+	a.floating()
+}
+
+func (a *attributor) sentence(si int32) {
+	s := &a.doc.Sentences[si]
+	for c := s.First; c < s.Last; c++ {
+		end, lemma, ok := a.cueAt(c, s.Last)
+		if !ok {
+			continue
+		}
+		weak := a.tok(c).Has(lang.WeakCue) && !a.tok(c).Has(lang.Cue&^lang.WeakCue)
+		if a.tok(c).Has(lang.PrepCueStart) && end > c+1 {
+			a.according(si, c, end, lemma)
+			c = end - 1
+			continue
+		}
+		if !weak && a.postposed(si, c, end, lemma) {
+			continue
+		}
+		a.preposed(si, c, end, lemma, a.tok(c).Word.Class&lang.WeakCue != 0)
+	}
+}
+
+// add records a statement, taking in the quotes its content covers and
+// deciding its kind from them.
+func (a *attributor) add(st statement, first, end int32) {
+	for _, seg := range st.segs {
+		if seg[1] <= seg[0] {
+			return
+		}
+	}
+	direct, quoted := true, false
+	for k := first; k < end; k++ {
+		a.covered[k] = true
+	}
+	for _, seg := range st.segs {
+		whole := false
+		for qi := range a.quotes {
+			q := &a.quotes[qi]
+			if q.start >= seg[1] {
+				break
+			}
+			if q.end <= seg[0] {
+				continue
+			}
+			if q.single && !(q.start == seg[0] && q.end == seg[1]) {
+				continue // nested or scare quote inside reported speech
+			}
+			quoted = true
+			a.used[qi] = true
+			if q.start == seg[0] && q.end == seg[1] {
+				whole = true
+			}
+			for k := q.open; k < q.last; k++ {
+				a.covered[k] = true
+			}
+		}
+		if !whole {
+			direct = false
+		}
+	}
+	switch {
+	case quoted && direct:
+		st.kind = verbatim.Direct
+	case quoted:
+		st.kind = verbatim.Mixed
+	default:
+		st.kind = verbatim.Indirect
+	}
+	a.stmts = append(a.stmts, st)
+}
+
+// postposed handles attribution after the content: "CONTENT, NP said",
+// "“CONTENT,” said NP", "CONTENT, NP said, CONTENT".
+func (a *attributor) postposed(si, c, end int32, lemma string) bool {
+	s := &a.doc.Sentences[si]
+	var spk, spkEnd, boundary int32 = -1, -1, -1
+	if b, e := a.speakerBefore(c, s.First); b > s.First && a.boundaryBefore(b) && e == c {
+		spk, spkEnd, boundary = b, e, b
+	} else if a.boundaryBefore(c) && c > s.First {
+		if b, e := a.speakerAfter(end, s.Last); b >= 0 {
+			spk, spkEnd, boundary = b, e, c
+		}
+	}
+	if spk < 0 {
+		return false
+	}
+	tailStart := max(end, spkEnd)
+	tail := a.contentEnd(tailStart, s.Last)
+	var second [2]int
+	// After "NP said" only adverbials may follow ("in a statement",
+	// "Monday", "reporters at the summit"): an object noun phrase means the
+	// cue governs what follows, not what came before.
+	if tail > tailStart {
+		t := a.tok(tailStart)
+		adverbial := t.Kind == segment.Punct || t.Kind == segment.Dash || t.Kind == segment.Word && (t.Has(lang.Preposition|lang.AdverbBetween) || t.Flags&segment.Upper != 0 || objectVerb(lemma))
+		if !adverbial {
+			return false
+		}
+	}
+	contentFirst := s.First
+	for contentFirst < boundary && a.tok(contentFirst).Kind == segment.Word && a.tok(contentFirst).Has(lang.Conjunction) && a.quoteOf[contentFirst] < 0 {
+		contentFirst++
+	}
+	quoted := a.quoteOf[contentFirst] >= 0 && a.tok(boundary-1).Kind == segment.QuoteMark
+	if tail-tailStart > maxTailTokens || a.hasWord(tailStart, tail, "that") {
+		// "CONTENT, NP said, CONTENT": reported speech goes on after a
+		// comma; a quotation would go on in quotation marks instead, and a
+		// conjunction, preposition or participle starts something new.
+		k := tailStart
+		for k < tail && k-tailStart <= 6 && !a.isPunct(k, ",") {
+			k++
+		}
+		switch {
+		case !quoted && k < tail && a.isPunct(k, ",") && tail-k > 2 && a.startsClause(k+1):
+			second = a.span(k+1, tail)
+		case !quoted:
+			return false
+		}
+	}
+	contentEnd := boundary - 1 // the comma or the closing mark's token
+	if a.tok(contentEnd).Kind == segment.QuoteMark {
+		contentEnd++
+	}
+	contentEnd = a.contentEnd(contentFirst, contentEnd)
+	if contentEnd-contentFirst < 2 && a.quoteOf[contentFirst] < 0 {
+		return false
+	}
+	// A quotation mark that splits a name ("Vladimir “Putin is ...,” the
+	// chief added"): the name's first part is not quoted content.
+	if q := a.quoteOf[contentEnd-1]; q >= 0 {
+		qs := &a.quotes[q]
+		if qs.open > contentFirst && a.namesOnly(contentFirst, qs.open) && a.tok(qs.open+1).Flags&segment.Upper != 0 {
+			contentFirst = qs.open
+		}
+	}
+	st := statement{cue: c, cueEnd: end, lemma: lemma, spk: spk, spkEnd: spkEnd, from: -1, sentence: si, para: s.Para}
+	st.segs = append(st.segs, a.span(contentFirst, contentEnd))
+	if second[1] > second[0] {
+		st.segs = append(st.segs, second)
+	}
+	a.add(st, contentFirst, contentEnd)
+	return true
+}
+
+// startsClause reports whether token i can start the rest of a reported
+// clause: not a conjunction, preposition, relative word or participle.
+func (a *attributor) startsClause(i int32) bool {
+	t := a.tok(i)
+	if t.Kind != segment.Word {
+		return t.Kind == segment.Number
+	}
+	if t.Has(lang.Conjunction|lang.Preposition|lang.ClauseOpener) && !t.Has(lang.Determiner) {
+		return false
+	}
+	w := a.text(i)
+	return !(len(w) > 4 && w[len(w)-3:] == "ing")
+}
+
+// namesOnly reports whether tokens [first, end) are capitalised words and
+// titles only: a name with its title.
+func (a *attributor) namesOnly(first, end int32) bool {
+	for k := first; k < end; k++ {
+		t := a.tok(k)
+		if t.Kind != segment.Word || (t.Flags&segment.Upper == 0 && !t.Has(lang.Title)) {
+			return false
+		}
+	}
+	return end > first
+}
+
+func (a *attributor) hasWord(first, end int32, w string) bool {
+	for k := first; k < end; k++ {
+		if a.isWord(k, w) && a.quoteOf[k] < 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// objectVerbs take the addressee before what is said ("told reporters
+// that", "warned allies that").
+func objectVerb(lemma string) bool {
+	switch lemma {
+	case "tell", "ask", "inform", "warn", "remind", "assure", "urge", "advise", "promise", "write":
+		return true
+	}
+	return false
+}
+
+// preposed handles attribution before the content: "NP said (that)
+// CONTENT", "NP told reporters CONTENT", "..., saying CONTENT".
+func (a *attributor) preposed(si, c, end int32, lemma string, weak bool) {
+	s := &a.doc.Sentences[si]
+	spk, spkEnd := a.speakerBefore(c, s.First)
+	from := -1
+	if spk < 0 {
+		// "..., adding that ...": a participle continues the sentence's
+		// speaker.
+		if t := a.text(c); len(t) > 4 && t[len(t)-3:] == "ing" && c > s.First && a.isPunct(c-1, ",") {
+			for k := len(a.stmts) - 1; k >= 0 && a.stmts[k].sentence == si; k-- {
+				if a.stmts[k].spk >= 0 {
+					from = k
+					break
+				}
+			}
+		}
+		if from < 0 {
+			return
+		}
+	}
+	contentEnd := a.contentEnd(end, s.Last)
+	first := end
+	// Skip what stands between the cue and its clause: "that" within a few
+	// words (after "Monday", "in a statement", "reporters"), or a colon.
+	for k := end; k < contentEnd && k-end < maxThatDistance; k++ {
+		if a.quoteOf[k] >= 0 || a.tok(k).Has(lang.Cue) && !a.isWord(k, "that") {
+			break
+		}
+		if a.isWord(k, "that") {
+			first = k
+			break
+		}
+	}
+	if first == end {
+		switch {
+		case end < contentEnd && a.isPunct(end, ",:"):
+			first = end + 1
+		case objectVerb(lemma) && end < contentEnd && a.tok(end).Kind == segment.Word && a.tok(end).Flags&segment.Upper == 0 && a.quoteOf[end] < 0 && end+1 < contentEnd:
+			first = end + 1
+			if a.isPunct(first, ",:") {
+				first++
+			}
+		}
+	}
+	if weak {
+		t := a.tok(first)
+		if first >= contentEnd || !(a.isWord(first, "that") || a.isWord(first, "to") || t.Has(lang.Pronoun|lang.Determiner) || t.Flags&segment.Upper != 0 || a.quoteOf[first] >= 0) {
+			return
+		}
+	}
+	if contentEnd-first < 2 && !(contentEnd > first && a.quoteOf[first] >= 0) {
+		return
+	}
+	st := statement{cue: c, cueEnd: end, lemma: lemma, spk: spk, spkEnd: spkEnd, from: from, sentence: si, para: s.Para}
+	st.segs = append(st.segs, a.span(first, contentEnd))
+	a.add(st, first, contentEnd)
+}
+
+// according handles "according to NP, CONTENT" and "CONTENT, according to NP".
+func (a *attributor) according(si, c, end int32, lemma string) {
+	s := &a.doc.Sentences[si]
+	spk, spkEnd := a.speakerAfter(end, s.Last)
+	if spk < 0 {
+		return
+	}
+	st := statement{cue: c, cueEnd: end, lemma: lemma, spk: spk, spkEnd: spkEnd, from: -1, sentence: si, para: s.Para}
+	last := a.contentEnd(s.First, s.Last)
+	before := a.contentEnd(s.First, c)
+	var first, stop int32
+	if before-s.First >= 3 {
+		first, stop = s.First, before
+	} else {
+		first = spkEnd
+		if first < last && a.isPunct(first, ",") {
+			first++
+		}
+		stop = last
+	}
+	if stop-first < 2 {
+		return
+	}
+	st.segs = append(st.segs, a.span(first, stop))
+	a.add(st, first, stop)
+}
+
+// floating attributes the quotes no cue claimed: a quote that is a whole
+// sentence (or more) continues the previous speaker; a longer quoted
+// fragment in a sentence without a cue is the previous speaker's view; a
+// short one is a scare quote or a title and is left alone.
+func (a *attributor) floating() {
+	n := len(a.stmts)
+	for qi := range a.quotes {
+		if a.used[qi] {
+			continue
+		}
+		q := &a.quotes[qi]
+		if q.single && !q.continues {
+			continue
+		}
+		sFirst := a.sentenceOf(q.open)
+		sLast := a.sentenceOf(q.last - 1)
+		s0, s1 := &a.doc.Sentences[sFirst], &a.doc.Sentences[sLast]
+		lead := s0.First
+		for lead < q.open && (a.tok(lead).Kind == segment.Dash || a.tok(lead).Kind == segment.Punct) {
+			lead++
+		}
+		whole := lead == q.open && a.contentEnd(q.last, s1.Last) == q.last
+		prev := a.previousSpeaker(q.start, q.para, q.continues)
+		if whole {
+			st := statement{kind: verbatim.Direct, cue: -1, cueEnd: -1, spk: -1, spkEnd: -1, from: prev, sentence: sFirst, para: q.para}
+			st.segs = append(st.segs, [2]int{q.start, q.end})
+			a.used[qi] = true
+			a.stmts = append(a.stmts, st)
+			continue
+		}
+		if prev < 0 || a.wordsIn(q.open, q.last) < 3 || a.stmts[prev].para != q.para {
+			continue
+		}
+		first, last := s0.First, a.contentEnd(s0.First, s1.Last)
+		for first < q.open && a.tok(first).Kind == segment.Word && a.tok(first).Has(lang.Conjunction) {
+			first++
+		}
+		st := statement{kind: verbatim.Mixed, cue: -1, cueEnd: -1, spk: -1, spkEnd: -1, from: prev, sentence: sFirst, para: q.para}
+		st.segs = append(st.segs, a.span(first, last))
+		a.used[qi] = true
+		a.stmts = append(a.stmts, st)
+	}
+	if len(a.stmts) > n {
+		sortStatements(a.stmts)
+	}
+}
+
+func (a *attributor) wordsIn(first, end int32) int {
+	n := 0
+	for k := first; k < end; k++ {
+		if a.tok(k).Kind == segment.Word {
+			n++
+		}
+	}
+	return n
+}
+
+// previousSpeaker finds the statement, before offset, whose speaker an
+// unattributed quote continues: one in the same paragraph, or in the
+// previous paragraph when the quote reopens a continued one or that
+// statement was itself a quotation.
+func (a *attributor) previousSpeaker(offset int, para int32, continues bool) int {
+	best := -1
+	for k := range a.stmts {
+		st := &a.stmts[k]
+		if st.segs[0][0] >= offset {
+			continue
+		}
+		if best < 0 || st.segs[0][0] > a.stmts[best].segs[0][0] {
+			best = k
+		}
+	}
+	if best < 0 {
+		return -1
+	}
+	st := &a.stmts[best]
+	switch {
+	case st.para == para:
+	case st.para == para-1 && (continues || st.kind != verbatim.Indirect):
+	default:
+		return -1
+	}
+	if st.spk < 0 && st.from < 0 {
+		return -1
+	}
+	return best
+}
+
+func (a *attributor) sentenceOf(tok int32) int32 {
+	ss := a.doc.Sentences
+	lo, hi := 0, len(ss)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if ss[m].Last <= tok {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return int32(lo)
+}
+
+// trailingAttribution reports whether sentence si ends with an attribution
+// after a comma (", the spokesman explained."), which an unclosed quote
+// must not swallow.
+func (a *attributor) trailingAttribution(si int32) bool {
+	s := &a.doc.Sentences[si]
+	last := a.contentEnd(s.First, s.Last)
+	for c := last - 1; c > s.First && last-c <= maxTailTokens+maxSpeakerTokens; c-- {
+		t := a.tok(c)
+		if t.Kind != segment.Word || !t.Has(lang.Cue) {
+			continue
+		}
+		if b, e := a.speakerBefore(c, s.First); b > s.First && e == c && a.isPunct(b-1, ",") {
+			return true
+		}
+		if a.isPunct(c-1, ",") {
+			if b, _ := a.speakerAfter(c+1, s.Last); b >= 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func sortStatements(st []statement) {
+	// Insertion sort: statements are nearly in order already.
+	for i := 1; i < len(st); i++ {
+		for j := i; j > 0 && st[j].segs[0][0] < st[j-1].segs[0][0]; j-- {
+			st[j], st[j-1] = st[j-1], st[j]
+		}
+	}
+}

@@ -1,0 +1,352 @@
+package extract
+
+import (
+	"strings"
+
+	"verbatim"
+	"verbatim/lang"
+	"verbatim/segment"
+)
+
+// mention is one place where the text names a person, organisation or place.
+type mention struct {
+	// first and last are token indexes of the name, last exclusive.
+	first, last int32
+	// roleFirst is the first token of a title before the name ("NATO
+	// Secretary General" before "Mark Rutte"); equal to first when none.
+	roleFirst int32
+	typ       verbatim.EntityType
+	name      string // the name as words joined by single spaces
+	sentence  int32
+	entity    int
+}
+
+// entityFinder finds name mentions and groups them into entities.
+type entityFinder struct {
+	doc      *segment.Doc
+	lang     *lang.Language
+	mentions []mention
+	entities []verbatim.Entity
+	// midCaps holds lower-case forms of words seen capitalised inside a
+	// sentence: a sentence-initial capital counts as a name only if the
+	// word is capitalised elsewhere too, or stands where a name does.
+	midCaps map[string]bool
+	sb      strings.Builder
+}
+
+func (f *entityFinder) isCap(i int32) bool {
+	t := &f.doc.Tokens[i]
+	return t.Kind == segment.Word && t.Flags&segment.Upper != 0 && t.Flags&segment.Possessive == 0
+}
+
+func (f *entityFinder) lower(i int32) string {
+	t := &f.doc.Tokens[i]
+	return strings.ToLower(f.doc.Text[t.Start:t.End])
+}
+
+func (f *entityFinder) find(doc *segment.Doc, l *lang.Language) {
+	f.doc, f.lang = doc, l
+	f.mentions = f.mentions[:0]
+	f.entities = f.entities[:0]
+	if f.midCaps == nil {
+		f.midCaps = map[string]bool{}
+	}
+	clear(f.midCaps)
+	toks := doc.Tokens
+	for i := range toks {
+		if f.isCap(int32(i)) && toks[i].Flags&segment.SentenceStart == 0 && !toks[i].Has(lang.Title|lang.Determiner|lang.Pronoun) {
+			f.midCaps[f.lower(int32(i))] = true
+		}
+	}
+	for si := range doc.Sentences {
+		s := &doc.Sentences[si]
+		for i := s.First; i < s.Last; {
+			if !f.isCap(i) {
+				i++
+				continue
+			}
+			j := f.runEnd(i, s.Last)
+			f.addRun(i, j, int32(si))
+			i = j
+		}
+	}
+	f.group()
+}
+
+// runEnd extends a run of capitalised words; "of" joins two capitalised
+// parts ("Ministry of Foreign Affairs"), and a quotation mark may split a
+// name ("Vladimir “Putin").
+func (f *entityFinder) runEnd(i, last int32) int32 {
+	toks := f.doc.Tokens
+	j := i + 1
+	for j < last {
+		switch {
+		case f.isCap(j):
+			j++
+		case j+1 < last && toks[j].Kind == segment.Word && f.lower(j) == "of" && f.isCap(j+1) && f.runHasOrg(i, j):
+			j += 2
+		default:
+			return j
+		}
+	}
+	return j
+}
+
+func (f *entityFinder) runHasOrg(i, j int32) bool {
+	for k := i; k < j; k++ {
+		if f.doc.Tokens[k].Has(lang.OrgWord | lang.Title) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasSuffixAny(s string, suffixes ...string) bool {
+	for _, x := range suffixes {
+		if strings.HasSuffix(s, x) {
+			return true
+		}
+	}
+	return false
+}
+
+// addRun turns a run of capitalised words into a mention, splitting a
+// leading title off a person's name.
+func (f *entityFinder) addRun(i, j, si int32) {
+	toks := f.doc.Tokens
+	// Sentence-initial function words are capitalised only by position.
+	for i < j && toks[i].Flags&segment.SentenceStart != 0 && toks[i].Has(lang.Determiner|lang.Pronoun|lang.Conjunction|lang.Preposition|lang.AdverbBetween|lang.ClauseOpener) {
+		i++
+	}
+	// Leading titles become the role; the name is what follows the last title.
+	roleFirst := i
+	name := i
+	for k := i; k < j; k++ {
+		if toks[k].Has(lang.Title) && !toks[k].Has(lang.OrgWord) {
+			name = k + 1
+		}
+	}
+	// "Secretary of State X": the "of" phrase belongs to the title.
+	for name+1 < j && f.lower(name) == "of" {
+		name += 2
+	}
+	// Lower-case titles and capitalised words just before the run are the
+	// role too ("Kremlin spokesman Dmitry Peskov").
+	if name == i {
+		k := i
+		for k > 0 && k-1 >= f.doc.Sentences[si].First {
+			p := &toks[k-1]
+			if p.Kind == segment.Word && (p.Has(lang.Title) || (p.Flags&segment.Upper != 0 && p.Flags&segment.Possessive == 0)) {
+				k--
+				continue
+			}
+			break
+		}
+		if k < i && f.hasTitle(k, i) {
+			roleFirst = k
+		}
+	}
+	if name >= j {
+		return // a title alone ("the Secretary General") is not a name
+	}
+	typ := f.classify(name, j, roleFirst < name)
+	if typ == "" {
+		return
+	}
+	// A run holding an organisation word is an organisation as a whole,
+	// titles included ("Foreign Ministry").
+	if typ == verbatim.EntityOrganization {
+		name = i
+		roleFirst = i
+	}
+	f.mentions = append(f.mentions, mention{first: name, last: j, roleFirst: roleFirst, typ: typ, name: f.words(name, j), sentence: si, entity: -1})
+}
+
+func (f *entityFinder) hasTitle(i, j int32) bool {
+	for k := i; k < j; k++ {
+		if f.doc.Tokens[k].Has(lang.Title) {
+			return true
+		}
+	}
+	return false
+}
+
+// words joins the words of tokens [i, j) with single spaces, leaving out
+// quotation marks.
+func (f *entityFinder) words(i, j int32) string {
+	f.sb.Reset()
+	for k := i; k < j; k++ {
+		t := &f.doc.Tokens[k]
+		if t.Kind == segment.QuoteMark {
+			continue
+		}
+		if f.sb.Len() > 0 {
+			f.sb.WriteByte(' ')
+		}
+		f.sb.WriteString(f.doc.Text[t.Start:t.End])
+	}
+	return f.sb.String()
+}
+
+// classify decides what a name is from its words and context, or "" when
+// it is not a name.
+func (f *entityFinder) classify(i, j int32, titled bool) verbatim.EntityType {
+	toks := f.doc.Tokens
+	n := j - i
+	for k := i; k < j; k++ {
+		if toks[k].Has(lang.OrgWord) {
+			return verbatim.EntityOrganization
+		}
+	}
+	if titled {
+		return verbatim.EntityPerson
+	}
+	first := &toks[i]
+	if n == 1 {
+		low := f.lower(i)
+		if first.Has(lang.Place) {
+			return verbatim.EntityPlace
+		}
+		if first.Flags&segment.AllUpper != 0 {
+			return verbatim.EntityOrganization
+		}
+		if first.Has(lang.Title | lang.Determiner | lang.Pronoun | lang.Conjunction | lang.Preposition | lang.AdverbBetween | lang.ClauseOpener | lang.AnonymousNoun | lang.PersonNoun) {
+			return ""
+		}
+		next := int32(-1)
+		if j < int32(len(toks)) {
+			next = j
+		}
+		// Demonyms and other adjectives ("Russian forces").
+		if hasSuffixAny(low, "ian", "ean", "ese", "ish", "ic", "an") && next >= 0 && toks[next].Kind == segment.Word && toks[next].Flags&segment.Possessive == 0 && !toks[next].Has(lang.Cue) {
+			return ""
+		}
+		if first.Flags&segment.SentenceStart != 0 && !f.midCaps[low] {
+			if next < 0 || !(toks[next].Has(lang.Cue) || toks[next].Flags&segment.Possessive != 0) {
+				return ""
+			}
+		}
+		if i > 0 && toks[i-1].Kind == segment.Word && toks[i-1].Has(lang.Preposition) && !toks[i-1].Has(lang.Determiner) {
+			low := f.lower(i - 1)
+			if low == "in" || low == "to" || low == "from" || low == "at" {
+				return verbatim.EntityPlace
+			}
+		}
+		return verbatim.EntityPerson // refined in group: a lone word joins a fuller name
+	}
+	if toks[j-1].Has(lang.Place) {
+		return verbatim.EntityPlace
+	}
+	if i > 0 && toks[i-1].Kind == segment.Word {
+		low := f.lower(i - 1)
+		if low == "in" || low == "to" || low == "from" {
+			return verbatim.EntityPlace
+		}
+	}
+	if n > 4 {
+		return verbatim.EntityOrganization
+	}
+	return verbatim.EntityPerson
+}
+
+// group joins mentions into entities: a surname joins the full name it
+// ends, an organisation name joins a fuller one it ends.
+func (f *entityFinder) group() {
+	byName := map[string]int{}
+	ms := f.mentions
+	// Full names first, so that shorter mentions find them whatever the order.
+	for pass := 0; pass < 2; pass++ {
+		for mi := range ms {
+			m := &ms[mi]
+			multi := m.last-m.first > 1
+			if (pass == 0) != multi {
+				continue
+			}
+			key := string(m.typ) + "|" + strings.ToLower(m.name)
+			if e, ok := byName[key]; ok {
+				m.entity = e
+				continue
+			}
+			if !multi || m.typ == verbatim.EntityOrganization {
+				if e := f.fullerEntity(m); e >= 0 {
+					m.entity = e
+					byName[key] = e
+					continue
+				}
+			}
+			if !multi && m.typ == verbatim.EntityPerson && !f.standsAsName(m) {
+				continue
+			}
+			m.entity = len(f.entities)
+			byName[key] = m.entity
+			f.entities = append(f.entities, verbatim.Entity{ID: m.entity, Name: m.name, Type: m.typ})
+		}
+	}
+	for mi := range ms {
+		m := &ms[mi]
+		if m.entity < 0 {
+			continue
+		}
+		e := &f.entities[m.entity]
+		t0, t1 := f.doc.Tokens[m.first], f.doc.Tokens[m.last-1]
+		e.Mentions = append(e.Mentions, verbatim.NewSpan(f.doc.Text, int(t0.Start), int(t1.End)))
+		if m.name != e.Name {
+			e.Aliases = appendUnique(e.Aliases, m.name)
+		}
+		if m.roleFirst < m.first {
+			e.Roles = appendUnique(e.Roles, f.words(m.roleFirst, m.first))
+		}
+	}
+}
+
+// standsAsName reports whether a lone capitalised word with no fuller name
+// is still a person: it speaks ("Rutte said") or is titled.
+func (f *entityFinder) standsAsName(m *mention) bool {
+	if m.roleFirst < m.first {
+		return true
+	}
+	toks := f.doc.Tokens
+	if m.last < int32(len(toks)) {
+		n := &toks[m.last]
+		if n.Has(lang.Cue) || n.Has(lang.AdverbBetween) && m.last+1 < int32(len(toks)) && toks[m.last+1].Has(lang.Cue) {
+			return true
+		}
+	}
+	if m.first > 0 {
+		p := &toks[m.first-1]
+		if p.Has(lang.Cue) || p.Has(lang.PrepCueStart) {
+			return true
+		}
+		if p.Kind == segment.Word && p.Has(lang.Preposition) && f.lower(m.first-1) == "to" && m.first > 1 && toks[m.first-2].Has(lang.PrepCueStart) {
+			return true
+		}
+	}
+	return false
+}
+
+// fullerEntity finds an entity of the same type whose name ends with m's
+// name on a word boundary ("Rutte" → "Mark Rutte").
+func (f *entityFinder) fullerEntity(m *mention) int {
+	best := -1
+	for ei := range f.entities {
+		e := &f.entities[ei]
+		if e.Type != m.typ || len(e.Name) <= len(m.name) {
+			continue
+		}
+		if strings.HasSuffix(e.Name, " "+m.name) || (m.typ == verbatim.EntityPerson && strings.HasPrefix(e.Name, m.name+" ")) {
+			if best < 0 || len(e.Name) > len(f.entities[best].Name) {
+				best = ei
+			}
+		}
+	}
+	return best
+}
+
+func appendUnique(list []string, s string) []string {
+	for _, x := range list {
+		if x == s {
+			return list
+		}
+	}
+	return append(list, s)
+}

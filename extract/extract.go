@@ -1,0 +1,164 @@
+package extract
+
+import (
+	"errors"
+	"fmt"
+	"sync"
+
+	"verbatim"
+	"verbatim/lang"
+	"verbatim/segment"
+	"verbatim/structure"
+)
+
+// DefaultMaxBytes is the largest article Extract accepts unless told
+// otherwise: far above any real article, low enough to bound time and memory.
+const DefaultMaxBytes = 64 << 20
+
+// ErrTooLarge is returned for a text over the size limit.
+var ErrTooLarge = errors.New("article too large")
+
+// Option configures an Extractor.
+type Option func(*config)
+
+type config struct {
+	lang     *lang.Language
+	maxBytes int
+}
+
+// WithLanguage sets the article language by ISO 639-1 code. An unsupported
+// code makes New fall back to English; use lang.Get to check first.
+func WithLanguage(code string) Option {
+	return func(c *config) {
+		if l, ok := lang.Get(code); ok {
+			c.lang = l
+		}
+	}
+}
+
+// WithMaxBytes sets the size limit of one article's text.
+func WithMaxBytes(n int) Option { return func(c *config) { c.maxBytes = n } }
+
+// Extractor runs the pipeline. It is safe for concurrent use; the scratch
+// state of each run is pooled and reused.
+type Extractor struct {
+	cfg  config
+	pool sync.Pool
+}
+
+// state is the reusable scratch of one extraction.
+type state struct {
+	doc    segment.Doc
+	quotes quoteScanner
+	ents   entityFinder
+	attr   attributor
+	res    resolver
+	paras  []segment.Span
+}
+
+// New returns an Extractor.
+func New(opts ...Option) *Extractor {
+	e := &Extractor{cfg: config{lang: lang.English, maxBytes: DefaultMaxBytes}}
+	for _, o := range opts {
+		o(&e.cfg)
+	}
+	e.pool.New = func() any { return new(state) }
+	return e
+}
+
+// Extract analyses one article's text. Invalid UTF-8 and NUL bytes are read
+// as spaces (offsets stay byte offsets into text as given); a text over the
+// size limit is an error.
+func (e *Extractor) Extract(text string) (*verbatim.Analysis, error) {
+	if len(text) > e.cfg.maxBytes {
+		return nil, fmt.Errorf("%w: %d bytes, limit %d", ErrTooLarge, len(text), e.cfg.maxBytes)
+	}
+	st := e.pool.Get().(*state)
+	defer e.pool.Put(st)
+	l := e.cfg.lang
+
+	a := &verbatim.Analysis{Lang: l.Code, Quotes: []verbatim.Quote{}, Entities: []verbatim.Entity{}}
+	a.Article = structure.Parse(text, &l.Structure)
+	st.paras = st.paras[:0]
+	for _, p := range a.Article.Paragraphs {
+		st.paras = append(st.paras, segment.Span{Start: p.Start, End: p.End})
+	}
+	st.doc.Segment(text, st.paras, l)
+
+	st.attr.prepare(&st.doc, l, nil)
+	st.quotes.scan(&st.doc, func(q *quoteSpan, p *segment.Paragraph) int32 {
+		return st.unclosedEnd(q, p)
+	})
+	st.quotes.markContinuations()
+	st.ents.find(&st.doc, l)
+	st.attr.prepare(&st.doc, l, st.quotes.quotes)
+	st.attr.attribute()
+	st.res.doc, st.res.ents = &st.doc, &st.ents
+	resolved := st.res.resolve(st.attr.stmts)
+
+	for i := range st.attr.stmts {
+		a.Quotes = append(a.Quotes, st.quote(&st.attr.stmts[i], resolved[i]))
+		if r := resolved[i]; r.entity >= 0 {
+			st.ents.entities[r.entity].Quotes++
+		}
+	}
+	for i := range st.ents.entities {
+		ent := st.ents.entities[i]
+		if ent.Aliases == nil {
+			ent.Aliases = []string{}
+		}
+		if ent.Roles == nil {
+			ent.Roles = []string{}
+		}
+		a.Entities = append(a.Entities, ent)
+	}
+	return a, nil
+}
+
+// unclosedEnd ends a quote whose closing mark is missing: at the end of the
+// last sentence before one that carries its own attribution after a comma,
+// and at the latest at the paragraph's end.
+func (st *state) unclosedEnd(q *quoteSpan, p *segment.Paragraph) int32 {
+	si := st.attr.sentenceOf(q.open)
+	end := p.LastTok
+	for k := si + 1; k < p.LastSentence; k++ {
+		if st.attr.trailingAttribution(k) {
+			end = st.doc.Sentences[k].First
+			break
+		}
+	}
+	return end
+}
+
+// quote turns a statement into the output record.
+func (st *state) quote(s *statement, r resolution) verbatim.Quote {
+	text := st.doc.Text
+	q := verbatim.Quote{Kind: s.kind, Entity: r.entity, SpeakerRef: r.ref, SpeakerType: r.typ, CueLemma: s.lemma}
+	first, last := s.segs[0], s.segs[len(s.segs)-1]
+	q.Content = verbatim.NewSpan(text, first[0], last[1])
+	if len(s.segs) > 1 {
+		for _, seg := range s.segs {
+			q.Content.Segments = append(q.Content.Segments, verbatim.NewSpan(text, seg[0], seg[1]))
+		}
+	}
+	if s.cue >= 0 {
+		c := verbatim.NewSpan(text, int(st.doc.Tokens[s.cue].Start), int(st.doc.Tokens[s.cueEnd-1].End))
+		q.Cue = &c
+	}
+	spk, spkEnd := s.spk, s.spkEnd
+	if spk < 0 && s.from >= 0 {
+		from := &st.attr.stmts[s.from]
+		for from.spk < 0 && from.from >= 0 {
+			from = &st.attr.stmts[from.from]
+		}
+		spk, spkEnd = from.spk, from.spkEnd
+	}
+	if spk >= 0 {
+		sp := verbatim.NewSpan(text, int(st.doc.Tokens[spk].Start), int(st.doc.Tokens[spkEnd-1].End))
+		q.Speaker = &sp
+	}
+	if q.SpeakerType == verbatim.NoSpeaker && q.Speaker != nil {
+		q.SpeakerType = verbatim.OtherSpeaker
+	}
+	return q
+}

@@ -1,0 +1,206 @@
+package extract
+
+import (
+	"verbatim/segment"
+)
+
+// quoteSpan is a stretch of text between quotation marks.
+type quoteSpan struct {
+	// open and close are token indexes of the marks; close is -1 when the
+	// quote was never closed and ends at a boundary the scanner chose.
+	open, close int32
+	// last is the token index after the quote's last token.
+	last int32
+	// start and end are byte offsets, marks included.
+	start, end int
+	para       int32
+	// single marks a quote in single marks (‘…’), which in English is mostly
+	// a scare quote or a headline convention.
+	single bool
+	// continued marks a quote left open at the end of its paragraph whose
+	// next paragraph reopens it: the same statement goes on.
+	continued bool
+	// continues marks the paragraph that reopens a continued quote.
+	continues bool
+}
+
+// quoteScanner pairs quotation marks paragraph by paragraph.
+type quoteScanner struct {
+	doc    *segment.Doc
+	marks  map[rune][]rune
+	quotes []quoteSpan
+}
+
+// role of a mark given what stands around it.
+const (
+	roleNone = iota
+	roleOpen
+	roleClose
+	roleEither
+)
+
+func (s *quoteScanner) role(i int32, first, last int32) int {
+	t := &s.doc.Tokens[i]
+	before := t.Flags&segment.SpaceBefore != 0 || i == first || isOpeningContext(&s.doc.Tokens[i-1])
+	after := t.Flags&segment.SpaceAfter != 0 || i+1 == last || isClosingContext(&s.doc.Tokens[i+1])
+	switch t.Mark {
+	case '”', '»', '›':
+		return roleClose
+	case '’':
+		// ’ is mostly an apostrophe ("voters’", "’90s"); it closes only a
+		// quote opened with ‘.
+		if !before && after {
+			return roleClose
+		}
+		return roleNone
+	case '“', '«', '„', '‹', '‘':
+		if t.Mark == '“' && !before && after {
+			return roleClose // „…“ and sloppy “…“
+		}
+		return roleOpen
+	case '"':
+		switch {
+		case before && !after:
+			return roleOpen
+		case after && !before:
+			return roleClose
+		}
+		return roleEither
+	case '\'':
+		switch {
+		case before && !after:
+			return roleOpen
+		case after && !before:
+			return roleClose
+		}
+		return roleNone
+	case '`':
+		return roleOpen
+	}
+	return roleNone
+}
+
+func isOpeningContext(t *segment.Token) bool {
+	switch t.Mark {
+	case '(', '[', '—', '–', '-', ':':
+		return t.Kind != segment.Word
+	}
+	return t.Kind == segment.Dash
+}
+
+func isClosingContext(t *segment.Token) bool {
+	if t.Kind != segment.Punct && t.Kind != segment.Dash {
+		return false
+	}
+	return true
+}
+
+func isDoubleMark(r rune) bool {
+	switch r {
+	case '"', '“', '”', '„', '«', '»', '`':
+		return true
+	}
+	return false
+}
+
+// scan finds the quotes of every paragraph of doc.
+func (s *quoteScanner) scan(doc *segment.Doc, unclosedEnd func(q *quoteSpan, p *segment.Paragraph) int32) {
+	s.doc = doc
+	s.quotes = s.quotes[:0]
+	for pi := range doc.Paragraphs {
+		p := &doc.Paragraphs[pi]
+		s.scanParagraph(int32(pi), p, unclosedEnd)
+	}
+}
+
+func (s *quoteScanner) scanParagraph(pi int32, p *segment.Paragraph, unclosedEnd func(q *quoteSpan, p *segment.Paragraph) int32) {
+	toks := s.doc.Tokens
+	open := int32(-1)  // token of the open top-level mark
+	inner := int32(-1) // token of an open nested mark
+	var openMark rune
+	for i := p.FirstTok; i < p.LastTok; i++ {
+		t := &toks[i]
+		if t.Kind != segment.QuoteMark {
+			continue
+		}
+		role := s.role(i, p.FirstTok, p.LastTok)
+		if role == roleNone {
+			continue
+		}
+		if open < 0 {
+			if role == roleOpen || role == roleEither {
+				open, openMark = i, t.Mark
+			}
+			continue
+		}
+		// Inside a quote: a mark of the other level nests; a closing mark
+		// of this level closes.
+		double := isDoubleMark(openMark)
+		if isDoubleMark(t.Mark) != double && t.Mark != '`' {
+			if role == roleOpen && inner < 0 {
+				inner = i
+			} else if role == roleClose && inner >= 0 {
+				inner = -1
+			}
+			continue
+		}
+		if role == roleClose || role == roleEither {
+			s.quotes = append(s.quotes, quoteSpan{
+				open: open, close: i, last: i + 1,
+				start: int(toks[open].Start), end: int(t.End), para: pi, single: !double,
+			})
+			open, inner = -1, -1
+			continue
+		}
+		// A second opening mark of the same level while a quote is open:
+		// the first was never closed (or was a stray mark). Close the first
+		// at a boundary before this one and start again here.
+		q := quoteSpan{open: open, close: -1, para: pi, single: !double, start: int(toks[open].Start)}
+		q.last = s.boundedEnd(&q, p, i, unclosedEnd)
+		if q.last > q.open+1 {
+			q.end = int(toks[q.last-1].End)
+			s.quotes = append(s.quotes, q)
+		}
+		open, openMark, inner = i, t.Mark, -1
+	}
+	if open >= 0 {
+		q := quoteSpan{open: open, close: -1, para: pi, single: !isDoubleMark(openMark), start: int(toks[open].Start)}
+		// The convention of reopening a quote at the next paragraph
+		// without closing it: the quote runs to this paragraph's end.
+		if next := pi + 1; int(next) < len(s.doc.Paragraphs) {
+			np := &s.doc.Paragraphs[next]
+			if np.FirstTok < np.LastTok && toks[np.FirstTok].Kind == segment.QuoteMark && s.role(np.FirstTok, np.FirstTok, np.LastTok) != roleClose {
+				q.continued = true
+				q.last = p.LastTok
+			}
+		}
+		if !q.continued {
+			q.last = s.boundedEnd(&q, p, p.LastTok, unclosedEnd)
+		}
+		if q.last > q.open+1 && !q.single {
+			q.end = int(toks[q.last-1].End)
+			s.quotes = append(s.quotes, q)
+		}
+	}
+}
+
+// boundedEnd chooses where an unclosed quote ends: never past limit, and
+// where the caller's rule says the quoted speech stops.
+func (s *quoteScanner) boundedEnd(q *quoteSpan, p *segment.Paragraph, limit int32, unclosedEnd func(q *quoteSpan, p *segment.Paragraph) int32) int32 {
+	end := unclosedEnd(q, p)
+	if end > limit {
+		end = limit
+	}
+	return end
+}
+
+// markContinuations flags quotes that reopen a quote continued from the
+// previous paragraph.
+func (s *quoteScanner) markContinuations() {
+	for i := 1; i < len(s.quotes); i++ {
+		prev, q := &s.quotes[i-1], &s.quotes[i]
+		if prev.continued && q.para == prev.para+1 && q.open == s.doc.Paragraphs[q.para].FirstTok {
+			q.continues = true
+		}
+	}
+}
