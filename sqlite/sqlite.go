@@ -1,0 +1,143 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"runtime"
+	"strings"
+	"time"
+
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+
+	"verbatim"
+	"verbatim/migrations"
+)
+
+// Store is a verbatim.Store in one SQLite file. It is safe for concurrent
+// use, also by several processes on the same file.
+type Store struct {
+	path string
+	// w holds the single connection that writes; r the connections that
+	// read. WAL lets readers proceed while a write transaction runs.
+	w, r *sql.DB
+}
+
+var _ verbatim.Store = (*Store)(nil)
+
+// pragmas apply to every connection. The cache and memory map let
+// searches over a large file read pages without copying them through the
+// driver each time.
+var pragmas = []string{
+	"busy_timeout(10000)",
+	"journal_mode(WAL)",
+	"synchronous(NORMAL)",
+	"foreign_keys(1)",
+	"cache_size(-65536)",
+	"mmap_size(1073741824)",
+	"temp_store(MEMORY)",
+}
+
+// Open opens, or creates, the store in the file at path and brings its
+// schema up to date.
+func Open(ctx context.Context, path string) (*Store, error) {
+	if path == "" || path == ":memory:" || strings.ContainsAny(path, "?#") {
+		// Each pooled connection to ":memory:" would be its own database.
+		return nil, fmt.Errorf("sqlite: %q is not a usable database file path", path)
+	}
+	dsn := func(txlock string) string {
+		v := url.Values{}
+		for _, p := range pragmas {
+			v.Add("_pragma", p)
+		}
+		if txlock != "" {
+			v.Set("_txlock", txlock)
+		}
+		return "file:" + path + "?" + v.Encode()
+	}
+	w, err := sql.Open("sqlite", dsn("immediate"))
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
+	}
+	w.SetMaxOpenConns(1)
+	w.SetConnMaxIdleTime(0)
+	r, err := sql.Open("sqlite", dsn(""))
+	if err != nil {
+		w.Close()
+		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
+	}
+	r.SetMaxOpenConns(max(4, runtime.NumCPU()))
+	r.SetMaxIdleConns(max(4, runtime.NumCPU()))
+	s := &Store{path: path, w: w, r: r}
+	if err := s.migrate(ctx); err != nil {
+		s.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// Close closes the store's connections.
+func (s *Store) Close() error {
+	return errors.Join(s.w.Close(), s.r.Close())
+}
+
+// migrate applies the pending migrations, each in its own transaction. The
+// immediate transaction makes a second process wait for the first to
+// finish migrating instead of applying the same step twice.
+func (s *Store) migrate(ctx context.Context) error {
+	ms, err := migrations.For(migrations.SQLite)
+	if err != nil {
+		return err
+	}
+	if _, err := s.w.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_version (
+		version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)`); err != nil {
+		return fmt.Errorf("sqlite: create schema_version: %w", err)
+	}
+	for _, m := range ms {
+		if err := s.apply(ctx, m); err != nil {
+			return fmt.Errorf("sqlite: migration %d %s: %w", m.Version, m.Name, err)
+		}
+	}
+	return nil
+}
+
+func (s *Store) apply(ctx context.Context, m migrations.Migration) error {
+	tx, err := s.w.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	var n int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM schema_version WHERE version = ?`, m.Version).Scan(&n); err != nil {
+		return err
+	}
+	if n > 0 {
+		return nil
+	}
+	if _, err := tx.ExecContext(ctx, m.SQL); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)`,
+		m.Version, m.Name, time.Now().UnixMilli()); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// millis is a time as stored: Unix milliseconds, 0 for the zero time.
+func millis(t time.Time) int64 {
+	if t.IsZero() {
+		return 0
+	}
+	return t.UnixMilli()
+}
+
+// fromMillis is the time of a stored value, in UTC.
+func fromMillis(ms int64) time.Time {
+	if ms == 0 {
+		return time.Time{}
+	}
+	return time.UnixMilli(ms).UTC()
+}
