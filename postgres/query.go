@@ -1,0 +1,599 @@
+package postgres
+
+import (
+	"context"
+	"encoding/base64"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"iter"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/jackc/pgx/v5"
+
+	"verbatim"
+	"verbatim/speaker"
+)
+
+// Article returns a stored article with its analysis.
+func (s *Store) Article(ctx context.Context, id int64) (*verbatim.StoredArticle, error) {
+	return s.article(ctx, `a.id = $1`, id)
+}
+
+// ArticleByURL returns the article stored under a URL.
+func (s *Store) ArticleByURL(ctx context.Context, url string) (*verbatim.StoredArticle, error) {
+	if url == "" {
+		return nil, fmt.Errorf("postgres: article by URL: %w", verbatim.ErrNotFound)
+	}
+	return s.article(ctx, `a.doc_key = $1`, url)
+}
+
+func (s *Store) article(ctx context.Context, where string, arg any) (*verbatim.StoredArticle, error) {
+	// One repeatable-read transaction reads the article, its entities and
+	// its quotes from the same snapshot, even while a new version is
+	// being written.
+	tx, err := s.pool.BeginTx(ctx, pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly})
+	if err != nil {
+		return nil, fmt.Errorf("postgres: article: %w", err)
+	}
+	defer tx.Rollback(ctx)
+	a := &verbatim.StoredArticle{}
+	var (
+		published, fetched, ingested, updated int64
+		origin                                string
+		structure, meta                       *string
+	)
+	err = tx.QueryRow(ctx, `SELECT a.id, a.url, src.name, a.title, a.author, a.lang, a.published_at,
+		a.fetched_at, a.origin, a.text, a.content_hash, a.structure, a.analysis_meta, a.ingested_at, a.updated_at
+		FROM articles a JOIN sources src ON src.id = a.source_id WHERE `+where, arg).Scan(
+		&a.ID, &a.URL, &a.Outlet, &a.Title, &a.Author, &a.Lang, &published, &fetched, &origin, &a.Text,
+		&a.ContentHash, &structure, &meta, &ingested, &updated)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return nil, fmt.Errorf("postgres: article %v: %w", arg, verbatim.ErrNotFound)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("postgres: article %v: %w", arg, err)
+	}
+	a.Published, a.Fetched, a.IngestedAt, a.UpdatedAt = fromMillis(published), fromMillis(fetched),
+		fromMillis(ingested), fromMillis(updated)
+	if origin != "" {
+		if err := json.Unmarshal([]byte(origin), &a.Origin); err != nil {
+			return nil, fmt.Errorf("postgres: article %d: origin: %w", a.ID, err)
+		}
+	}
+	if structure == nil || meta == nil {
+		return a, nil
+	}
+	an := &verbatim.Analysis{}
+	var m analysisMeta
+	if err := errors.Join(json.Unmarshal([]byte(*structure), &an.Article),
+		json.Unmarshal([]byte(*meta), &m)); err != nil {
+		return nil, fmt.Errorf("postgres: article %d: analysis: %w", a.ID, err)
+	}
+	an.ID, an.Lang = m.ID, m.Lang
+	if an.Entities, err = entities(ctx, tx, a.ID); err != nil {
+		return nil, fmt.Errorf("postgres: article %d: %w", a.ID, err)
+	}
+	if an.Quotes, err = quotes(ctx, tx, a.ID); err != nil {
+		return nil, fmt.Errorf("postgres: article %d: %w", a.ID, err)
+	}
+	a.Analysis = an
+	return a, nil
+}
+
+func entities(ctx context.Context, tx pgx.Tx, articleID int64) ([]verbatim.Entity, error) {
+	rows, err := tx.Query(ctx, `SELECT entity_id, name, type, aliases, roles, mentions, quotes
+		FROM entities WHERE article_id = $1 ORDER BY idx`, articleID)
+	if err != nil {
+		return nil, fmt.Errorf("entities: %w", err)
+	}
+	defer rows.Close()
+	var out []verbatim.Entity
+	for rows.Next() {
+		var e verbatim.Entity
+		var typ, aliases, roles, mentions string
+		if err := rows.Scan(&e.ID, &e.Name, &typ, &aliases, &roles, &mentions, &e.Quotes); err != nil {
+			return nil, fmt.Errorf("entities: %w", err)
+		}
+		e.Type = verbatim.EntityType(typ)
+		if err := errors.Join(json.Unmarshal([]byte(aliases), &e.Aliases), json.Unmarshal([]byte(roles), &e.Roles),
+			json.Unmarshal([]byte(mentions), &e.Mentions)); err != nil {
+			return nil, fmt.Errorf("entity %q: %w", e.Name, err)
+		}
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}
+
+func quotes(ctx context.Context, tx pgx.Tx, articleID int64) ([]verbatim.Quote, error) {
+	rows, err := tx.Query(ctx, `SELECT kind, content, content_start, content_end, content_segments,
+		cue_span, cue_lemma, speaker_span, speaker_ref, speaker_type, entity
+		FROM quotes WHERE article_id = $1 ORDER BY seq`, articleID)
+	if err != nil {
+		return nil, fmt.Errorf("quotes: %w", err)
+	}
+	defer rows.Close()
+	var out []verbatim.Quote
+	for rows.Next() {
+		var q verbatim.Quote
+		var kind, stype string
+		var segments, cue, spk *string
+		if err := rows.Scan(&kind, &q.Content.Text, &q.Content.Start, &q.Content.End, &segments, &cue,
+			&q.CueLemma, &spk, &q.SpeakerRef, &stype, &q.Entity); err != nil {
+			return nil, fmt.Errorf("quotes: %w", err)
+		}
+		q.Kind, q.SpeakerType = verbatim.QuoteKind(kind), verbatim.SpeakerType(stype)
+		var errs []error
+		if segments != nil {
+			errs = append(errs, json.Unmarshal([]byte(*segments), &q.Content.Segments))
+		}
+		if cue != nil {
+			q.Cue = &verbatim.Span{}
+			errs = append(errs, json.Unmarshal([]byte(*cue), q.Cue))
+		}
+		if spk != nil {
+			q.Speaker = &verbatim.Span{}
+			errs = append(errs, json.Unmarshal([]byte(*spk), q.Speaker))
+		}
+		if err := errors.Join(errs...); err != nil {
+			return nil, fmt.Errorf("quote spans: %w", err)
+		}
+		out = append(out, q)
+	}
+	return out, rows.Err()
+}
+
+// errNothingToFind is returned for a query that only excludes words.
+var errNothingToFind = errors.New("the query has no word to search for, only words to exclude")
+
+// textQuery checks a web-search query: it reports whether the query has
+// words at all, and refuses one that only excludes words, which the GIN
+// index cannot answer (querytree is 'T' for it) and SQLite refuses too.
+func (s *Store) textQuery(ctx context.Context, text string) (bool, error) {
+	if strings.TrimSpace(text) == "" {
+		return false, nil
+	}
+	var tree string
+	if err := s.pool.QueryRow(ctx, `SELECT querytree(websearch_to_tsquery('simple', $1))`, text).Scan(&tree); err != nil {
+		return false, err
+	}
+	switch tree {
+	case "":
+		return false, nil
+	case "T":
+		return false, errNothingToFind
+	}
+	return true, nil
+}
+
+// filter is the WHERE clause of the search filters, over quotes as q.
+type filter struct {
+	where []string
+	// none is set when a filter names a speaker or outlet that is not
+	// stored, so nothing can match.
+	none bool
+}
+
+func (s *Store) filter(ctx context.Context, q verbatim.SearchQuery, p *params) (filter, error) {
+	var f filter
+	if q.Kind != "" {
+		f.where = append(f.where, `q.kind = `+p.add(string(q.Kind)))
+	}
+	if q.SpeakerID != 0 {
+		f.where = append(f.where, `q.speaker_id = `+p.add(q.SpeakerID))
+	}
+	if q.Speaker != "" {
+		ids, err := s.ids(ctx, `SELECT DISTINCT speaker_id FROM speaker_keys WHERE key = ANY($1)`, speakerKeys(q.Speaker))
+		if err != nil {
+			return f, fmt.Errorf("speaker %q: %w", q.Speaker, err)
+		}
+		f.none = f.none || len(ids) == 0
+		f.where = append(f.where, `q.speaker_id = ANY(`+p.add(ids)+`)`)
+	}
+	if q.Outlet != "" {
+		o := strings.TrimPrefix(strings.ToLower(strings.TrimSpace(q.Outlet)), "www.")
+		ids, err := s.ids(ctx, `SELECT id FROM sources WHERE name_key = $1 OR name_key = $2 OR domain = $2`,
+			strings.ToLower(strings.TrimSpace(q.Outlet)), o)
+		if err != nil {
+			return f, fmt.Errorf("outlet %q: %w", q.Outlet, err)
+		}
+		f.none = f.none || len(ids) == 0
+		f.where = append(f.where, `q.source_id = ANY(`+p.add(ids)+`)`)
+	}
+	if !q.Since.IsZero() {
+		f.where = append(f.where, `q.published_at >= `+p.add(q.Since.UnixMilli()))
+	}
+	if !q.Until.IsZero() {
+		f.where = append(f.where, `q.published_at < `+p.add(q.Until.UnixMilli()))
+	}
+	return f, nil
+}
+
+// speakerKeys are the keys a speaker filter looks up: the name as given and
+// without titles, and the surname when the filter is one word.
+func speakerKeys(name string) []string {
+	keys := []string{speaker.NameKey(name)}
+	if n := speaker.ParseName(name); n.Full != "" {
+		keys = append(keys, speaker.NameKey(n.Full))
+	}
+	if len(strings.Fields(speaker.Normalize(name))) == 1 {
+		keys = append(keys, speaker.SurnameKey(name))
+	}
+	return keys
+}
+
+func (s *Store) ids(ctx context.Context, query string, args ...any) ([]int64, error) {
+	rows, err := s.pool.Query(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	return pgx.CollectRows(rows, pgx.RowTo[int64])
+}
+
+// cursor is the position after the last hit of a page: the hit's rank for
+// a relevance search, its publication time for the newest-first order, and
+// its id to break ties.
+type cursor struct {
+	byRank bool
+	rank   float64
+	time   int64
+	id     int64
+}
+
+func (c cursor) encode() string {
+	var s string
+	if c.byRank {
+		s = "r|" + strconv.FormatFloat(c.rank, 'g', -1, 64) + "|" + strconv.FormatInt(c.id, 10)
+	} else {
+		s = "d|" + strconv.FormatInt(c.time, 10) + "|" + strconv.FormatInt(c.id, 10)
+	}
+	return base64.RawURLEncoding.EncodeToString([]byte(s))
+}
+
+func decodeCursor(s string, byRank bool) (*cursor, error) {
+	if s == "" {
+		return nil, nil
+	}
+	b, err := base64.RawURLEncoding.DecodeString(s)
+	parts := strings.Split(string(b), "|")
+	if err != nil || len(parts) != 3 || (parts[0] == "r") != byRank || (parts[0] != "r" && parts[0] != "d") {
+		return nil, fmt.Errorf("invalid cursor %q for this query", s)
+	}
+	c := &cursor{byRank: byRank}
+	var e1, e2 error
+	if byRank {
+		c.rank, e1 = strconv.ParseFloat(parts[1], 64)
+	} else {
+		c.time, e1 = strconv.ParseInt(parts[1], 10, 64)
+	}
+	c.id, e2 = strconv.ParseInt(parts[2], 10, 64)
+	if e1 != nil || e2 != nil {
+		return nil, fmt.Errorf("invalid cursor %q", s)
+	}
+	return c, nil
+}
+
+// tsquery is the text query as SQL, given its parameter.
+func tsquery(param string) string { return `websearch_to_tsquery('simple', ` + param + `)` }
+
+// Search returns one page of matching quotes. A text query is ranked by
+// ts_rank unless Sort asks for the newest first.
+func (s *Store) Search(ctx context.Context, q verbatim.SearchQuery) (verbatim.SearchPage, error) {
+	var page verbatim.SearchPage
+	limit := verbatim.PageSize(q.Limit)
+	hasText, err := s.textQuery(ctx, q.Text)
+	if err != nil {
+		return page, fmt.Errorf("postgres: search %q: %w", q.Text, err)
+	}
+	byRank := hasText && q.Sort != verbatim.ByNewest
+	cur, err := decodeCursor(q.Cursor, byRank)
+	if err != nil {
+		return page, fmt.Errorf("postgres: search: %w", err)
+	}
+	var p params
+	var text string
+	if hasText {
+		text = p.add(q.Text)
+	}
+	f, err := s.filter(ctx, q, &p)
+	if err != nil || f.none {
+		return page, err
+	}
+	where := f.where
+	if hasText {
+		where = append([]string{`q.tsv @@ ` + tsquery(text)}, where...)
+	}
+	var query string
+	if byRank {
+		var after string
+		if cur != nil {
+			r, id := p.add(cur.rank), p.add(cur.id)
+			after = `WHERE score < ` + r + ` OR (score = ` + r + ` AND id > ` + id + `)`
+		}
+		query = `SELECT id, score FROM (SELECT q.id, ts_rank(q.tsv, ` + tsquery(text) + `)::float8 AS score
+			FROM quotes q WHERE ` + and(where) + `) ranked ` + after + ` ORDER BY score DESC, id LIMIT ` + p.add(limit+1)
+	} else {
+		if cur != nil {
+			t, id := p.add(cur.time), p.add(cur.id)
+			where = append(where, `(q.published_at < `+t+` OR (q.published_at = `+t+` AND q.id < `+id+`))`)
+		}
+		query = `SELECT q.id, q.published_at FROM quotes q WHERE ` + and(where) +
+			` ORDER BY q.published_at DESC, q.id DESC LIMIT ` + p.add(limit+1)
+	}
+	rows, err := s.pool.Query(ctx, query, p...)
+	if err != nil {
+		return page, fmt.Errorf("postgres: search: %w", err)
+	}
+	var keys []cursor
+	for rows.Next() {
+		c := cursor{byRank: byRank}
+		if byRank {
+			err = rows.Scan(&c.id, &c.rank)
+		} else {
+			err = rows.Scan(&c.id, &c.time)
+		}
+		if err != nil {
+			rows.Close()
+			return page, fmt.Errorf("postgres: search: %w", err)
+		}
+		keys = append(keys, c)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return page, fmt.Errorf("postgres: search: %w", err)
+	}
+	if len(keys) > limit {
+		keys = keys[:limit]
+		page.Next = keys[limit-1].encode()
+	}
+	if page.Hits, err = s.hits(ctx, keys); err != nil {
+		return page, fmt.Errorf("postgres: search: %w", err)
+	}
+	return page, nil
+}
+
+// hitColumns select a QuoteHit from quotes q joined to its article a,
+// outlet src and speaker sp; scanHit reads them.
+const hitColumns = `q.id, q.article_id, q.kind, q.content, q.cue, q.cue_lemma, q.speaker_id, sp.name,
+	q.speaker_text, q.speaker_ref, q.speaker_type, src.name, a.url, a.title, q.published_at`
+
+const hitJoins = ` JOIN articles a ON a.id = q.article_id JOIN sources src ON src.id = q.source_id
+	LEFT JOIN speakers sp ON sp.id = q.speaker_id`
+
+func scanHit(rows pgx.Rows) (verbatim.QuoteHit, error) {
+	var h verbatim.QuoteHit
+	var spID *int64
+	var spName *string
+	var kind, stype, ref string
+	var published int64
+	err := rows.Scan(&h.QuoteID, &h.ArticleID, &kind, &h.Text, &h.Cue, &h.CueLemma, &spID, &spName,
+		&h.SpeakerMention, &ref, &stype, &h.Outlet, &h.URL, &h.Title, &published)
+	h.Kind, h.SpeakerType, h.Published = verbatim.QuoteKind(kind), verbatim.SpeakerType(stype), fromMillis(published)
+	if spID != nil {
+		h.SpeakerID = *spID
+	}
+	switch {
+	case spName != nil:
+		h.Speaker = *spName
+	case ref != "":
+		h.Speaker = ref
+	default:
+		h.Speaker = h.SpeakerMention
+	}
+	return h, err
+}
+
+// hits loads the quotes of a page, in the page's order.
+func (s *Store) hits(ctx context.Context, keys []cursor) ([]verbatim.QuoteHit, error) {
+	if len(keys) == 0 {
+		return nil, nil
+	}
+	ids := make([]int64, len(keys))
+	for i, k := range keys {
+		ids[i] = k.id
+	}
+	rows, err := s.pool.Query(ctx, `SELECT `+hitColumns+` FROM quotes q`+hitJoins+` WHERE q.id = ANY($1)`, ids)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	byID := map[int64]verbatim.QuoteHit{}
+	for rows.Next() {
+		h, err := scanHit(rows)
+		if err != nil {
+			return nil, err
+		}
+		byID[h.QuoteID] = h
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	out := make([]verbatim.QuoteHit, 0, len(keys))
+	for _, k := range keys {
+		// A quote replaced between the two queries is left out.
+		if h, ok := byID[k.id]; ok {
+			if k.byRank {
+				h.Score = k.rank
+			}
+			out = append(out, h)
+		}
+	}
+	return out, nil
+}
+
+// Export streams the matching quotes in the order they were stored.
+func (s *Store) Export(ctx context.Context, q verbatim.SearchQuery) iter.Seq2[verbatim.QuoteHit, error] {
+	return func(yield func(verbatim.QuoteHit, error) bool) {
+		fail := func(err error) { yield(verbatim.QuoteHit{}, fmt.Errorf("postgres: export: %w", err)) }
+		hasText, err := s.textQuery(ctx, q.Text)
+		if err != nil {
+			fail(err)
+			return
+		}
+		var p params
+		var where []string
+		if hasText {
+			where = append(where, `q.tsv @@ `+tsquery(p.add(q.Text)))
+		}
+		f, err := s.filter(ctx, q, &p)
+		if err != nil {
+			fail(err)
+			return
+		}
+		if f.none {
+			return
+		}
+		where = append(where, f.where...)
+		query := `SELECT ` + hitColumns + ` FROM quotes q` + hitJoins + ` WHERE ` + and(where) + ` ORDER BY q.id`
+		if q.Limit > 0 {
+			query += ` LIMIT ` + p.add(q.Limit)
+		}
+		rows, err := s.pool.Query(ctx, query, p...)
+		if err != nil {
+			fail(err)
+			return
+		}
+		defer rows.Close()
+		for rows.Next() {
+			h, err := scanHit(rows)
+			if err != nil {
+				fail(err)
+				return
+			}
+			if !yield(h, nil) {
+				return
+			}
+		}
+		if err := rows.Err(); err != nil {
+			fail(err)
+		}
+	}
+}
+
+// Speaker returns a speaker with its latest quotes and its outlets.
+func (s *Store) Speaker(ctx context.Context, id int64, latest int) (*verbatim.SpeakerProfile, error) {
+	sps, err := s.speakers(ctx, `id = $1`, []any{id}, 1)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: speaker %d: %w", id, err)
+	}
+	if len(sps) == 0 {
+		return nil, fmt.Errorf("postgres: speaker %d: %w", id, verbatim.ErrNotFound)
+	}
+	p := &verbatim.SpeakerProfile{Speaker: sps[0]}
+	rows, err := s.pool.Query(ctx, `SELECT src.name, so.quotes FROM speaker_outlets so
+		JOIN sources src ON src.id = so.source_id WHERE so.speaker_id = $1 AND so.quotes > 0
+		ORDER BY so.quotes DESC, src.name COLLATE "C"`, id)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: speaker %d outlets: %w", id, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var o verbatim.OutletCount
+		if err := rows.Scan(&o.Outlet, &o.Quotes); err != nil {
+			return nil, fmt.Errorf("postgres: speaker %d outlets: %w", id, err)
+		}
+		p.Outlets = append(p.Outlets, o)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("postgres: speaker %d outlets: %w", id, err)
+	}
+	if latest > 0 {
+		page, err := s.Search(ctx, verbatim.SearchQuery{SpeakerID: id, Limit: latest})
+		if err != nil {
+			return nil, err
+		}
+		p.Latest = page.Hits
+	}
+	return p, nil
+}
+
+// Speakers lists speakers, most quoted first.
+func (s *Store) Speakers(ctx context.Context, q verbatim.SpeakerQuery) ([]verbatim.Speaker, error) {
+	var p params
+	where := []string{`quotes > 0`}
+	if q.Type != "" {
+		where = append(where, `type = `+p.add(string(q.Type)))
+	}
+	if q.Name != "" {
+		where = append(where, `id IN (SELECT speaker_id FROM speaker_keys WHERE key = ANY(`+p.add(speakerKeys(q.Name))+`))`)
+	}
+	sps, err := s.speakers(ctx, and(where), p, verbatim.PageSize(q.Limit))
+	if err != nil {
+		return nil, fmt.Errorf("postgres: speakers: %w", err)
+	}
+	return sps, nil
+}
+
+// speakers loads speakers with their aliases and roles.
+func (s *Store) speakers(ctx context.Context, where string, args []any, limit int) ([]verbatim.Speaker, error) {
+	p := params(args)
+	rows, err := s.pool.Query(ctx, `SELECT id, name, type, quotes FROM speakers WHERE `+where+
+		` ORDER BY quotes DESC, id LIMIT `+p.add(limit), p...)
+	if err != nil {
+		return nil, err
+	}
+	var out []verbatim.Speaker
+	var ids []int64
+	for rows.Next() {
+		var sp verbatim.Speaker
+		var typ string
+		if err := rows.Scan(&sp.ID, &sp.Name, &typ, &sp.Quotes); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		sp.Type = verbatim.SpeakerType(typ)
+		out = append(out, sp)
+		ids = append(ids, sp.ID)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	if len(out) == 0 {
+		return nil, nil
+	}
+	rows, err = s.pool.Query(ctx, `SELECT speaker_id, kind, value FROM speaker_names
+		WHERE speaker_id = ANY($1) ORDER BY speaker_id, kind, value COLLATE "C"`, ids)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var kind, v string
+		if err := rows.Scan(&id, &kind, &v); err != nil {
+			return nil, err
+		}
+		i := slices.IndexFunc(out, func(sp verbatim.Speaker) bool { return sp.ID == id })
+		if kind == "role" {
+			out[i].Roles = append(out[i].Roles, v)
+		} else {
+			out[i].Aliases = append(out[i].Aliases, v)
+		}
+	}
+	return out, rows.Err()
+}
+
+// Outlets lists the outlets that have articles, most quotes first.
+func (s *Store) Outlets(ctx context.Context) ([]verbatim.Outlet, error) {
+	rows, err := s.pool.Query(ctx, `SELECT id, name, domain, articles, quotes FROM sources
+		WHERE articles > 0 ORDER BY quotes DESC, name COLLATE "C"`)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: outlets: %w", err)
+	}
+	defer rows.Close()
+	var out []verbatim.Outlet
+	for rows.Next() {
+		var o verbatim.Outlet
+		if err := rows.Scan(&o.ID, &o.Name, &o.Domain, &o.Articles, &o.Quotes); err != nil {
+			return nil, fmt.Errorf("postgres: outlets: %w", err)
+		}
+		out = append(out, o)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("postgres: outlets: %w", err)
+	}
+	return out, nil
+}
