@@ -239,14 +239,15 @@ func (w *Reader) damaged(off int64, id string, err error) error {
 }
 
 // readLine returns the next line without its line ending. The slice is
-// valid until the next read.
+// valid until the next read. A line cut off by the end of the input comes
+// back with io.ErrUnexpectedEOF.
 func (w *Reader) readLine() ([]byte, error) {
 	line, err := w.dr.ReadSlice('\n')
 	if err == bufio.ErrBufferFull {
 		return nil, fmt.Errorf("header line longer than %d bytes", maxLine)
 	}
 	if err == io.EOF && len(line) > 0 {
-		err = io.ErrUnexpectedEOF
+		return line, io.ErrUnexpectedEOF
 	}
 	if err != nil {
 		return nil, err
@@ -268,6 +269,9 @@ func (w *Reader) readHeader(off int64) (*Record, error) {
 	for blank := 0; ; blank++ {
 		line, err = w.readLine()
 		if err != nil {
+			if len(line) > 0 && !bytes.HasPrefix(line, []byte("WARC/")) {
+				return nil, fmt.Errorf("not a WARC record: starts with %q", clip(line))
+			}
 			return nil, err
 		}
 		if len(line) > 0 {
