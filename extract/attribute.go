@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"sort"
+
 	"verbatim"
 	"verbatim/lang"
 	"verbatim/segment"
@@ -207,7 +209,11 @@ func (a *attributor) npWord(i int32) bool {
 	case segment.Number:
 		return true
 	case segment.Punct:
-		return t.Mark == '.' && i > 0 && a.tok(i-1).End == t.Start && a.tok(i-1).Has(lang.Abbreviation|lang.Title)
+		if t.Mark != '.' || i == 0 || a.tok(i-1).End != t.Start {
+			return false
+		}
+		p := a.tok(i - 1)
+		return p.Has(lang.Abbreviation|lang.Title) || p.End-p.Start == 1 && p.Flags&segment.Upper != 0
 	}
 	return false
 }
@@ -461,7 +467,7 @@ func (a *attributor) postposed(si, c, end int32, lemma string) bool {
 	// cue governs what follows, not what came before.
 	if tail > tailStart {
 		t := a.tok(tailStart)
-		adverbial := t.Kind == segment.Punct || t.Kind == segment.Dash || t.Kind == segment.Word && (t.Has(lang.Preposition|lang.AdverbBetween) || t.Flags&segment.Upper != 0 || objectVerb(lemma))
+		adverbial := t.Kind == segment.Punct || t.Kind == segment.Dash || t.Kind == segment.Word && (t.Has(lang.Preposition|lang.AdverbBetween) || t.Flags&segment.Upper != 0 || objectVerb(lemma) || isAdverb(a.text(tailStart)))
 		if !adverbial {
 			return false
 		}
@@ -504,12 +510,37 @@ func (a *attributor) postposed(si, c, end int32, lemma string) bool {
 	}
 	st := statement{cue: c, cueEnd: end, lemma: lemma, spk: spk, spkEnd: spkEnd, from: -1, sentence: si, para: s.Para}
 	st.segs = append(st.segs, a.span(contentFirst, contentEnd))
+	// “A,” she said, “B.”: the quotation goes on after the attribution.
+	if quoted && second[1] == second[0] {
+		k := tailStart
+		if k < s.Last && a.isPunct(k, ",:") {
+			k++
+		}
+		if q := a.openingQuote(k); q >= 0 {
+			second = [2]int{a.quotes[q].start, a.quotes[q].end}
+		}
+	}
 	if second[1] > second[0] {
 		st.segs = append(st.segs, second)
 	}
 	a.add(st, contentFirst, contentEnd)
 	return true
 }
+
+// openingQuote returns the unused quote whose opening mark is token i, or -1.
+func (a *attributor) openingQuote(i int32) int32 {
+	if i >= int32(len(a.doc.Tokens)) {
+		return -1
+	}
+	q := a.quoteOf[i]
+	if q < 0 || a.quotes[q].open != i || a.used[q] {
+		return -1
+	}
+	return q
+}
+
+// isAdverb reports whether w looks like a manner adverb ("sarcastically").
+func isAdverb(w string) bool { return len(w) > 4 && w[len(w)-2:] == "ly" }
 
 // startsClause reports whether token i can start the rest of a reported
 // clause: not a conjunction, preposition, relative word or participle.
@@ -588,6 +619,18 @@ func (a *attributor) preposed(si, c, end int32, lemma string, weak bool) {
 		if a.isWord(k, "that") {
 			first = k
 			break
+		}
+	}
+	// "says of Clinton, “...”": a quotation after a comma or colon near
+	// the cue is what was said.
+	if first == end {
+		for k := end; k < contentEnd && k-end < 8 && a.quoteOf[k] < 0; k++ {
+			if a.isPunct(k, ",:") {
+				if a.openingQuote(k+1) >= 0 {
+					first = k + 1
+				}
+				break
+			}
 		}
 	}
 	if first == end {
@@ -767,11 +810,25 @@ func (a *attributor) trailingAttribution(si int32) bool {
 	return false
 }
 
+// sortStatements puts statements in text order, keeping each one's link
+// to the statement whose speaker it continues. Continuations always point
+// to an earlier statement, so resolution can run in this order.
 func sortStatements(st []statement) {
-	// Insertion sort: statements are nearly in order already.
-	for i := 1; i < len(st); i++ {
-		for j := i; j > 0 && st[j].segs[0][0] < st[j-1].segs[0][0]; j-- {
-			st[j], st[j-1] = st[j-1], st[j]
+	order := make([]int, len(st))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(i, j int) bool { return st[order[i]].segs[0][0] < st[order[j]].segs[0][0] })
+	newIndex := make([]int, len(st))
+	for n, old := range order {
+		newIndex[old] = n
+	}
+	sorted := make([]statement, len(st))
+	for n, old := range order {
+		sorted[n] = st[old]
+		if f := sorted[n].from; f >= 0 {
+			sorted[n].from = newIndex[f]
 		}
 	}
+	copy(st, sorted)
 }

@@ -83,6 +83,8 @@ func (f *entityFinder) runEnd(i, last int32) int32 {
 		switch {
 		case f.isCap(j):
 			j++
+		case j+1 < last && f.isInitial(j-1) && toks[j].Mark == '.' && toks[j].Start == toks[j-1].End && f.isCap(j+1):
+			j += 2 // "Leonard E. Burman"
 		case j+1 < last && toks[j].Kind == segment.Word && f.lower(j) == "of" && f.isCap(j+1) && f.runHasOrg(i, j):
 			j += 2
 		default:
@@ -90,6 +92,12 @@ func (f *entityFinder) runEnd(i, last int32) int32 {
 		}
 	}
 	return j
+}
+
+// isInitial reports whether token i is a single capital letter.
+func (f *entityFinder) isInitial(i int32) bool {
+	t := &f.doc.Tokens[i]
+	return t.Kind == segment.Word && t.End-t.Start == 1 && t.Flags&segment.Upper != 0
 }
 
 func (f *entityFinder) runHasOrg(i, j int32) bool {
@@ -180,7 +188,7 @@ func (f *entityFinder) words(i, j int32) string {
 		if t.Kind == segment.QuoteMark {
 			continue
 		}
-		if f.sb.Len() > 0 {
+		if f.sb.Len() > 0 && t.Flags&segment.SpaceBefore != 0 {
 			f.sb.WriteByte(' ')
 		}
 		f.sb.WriteString(f.doc.Text[t.Start:t.End])

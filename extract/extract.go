@@ -148,7 +148,9 @@ func (st *state) quote(s *statement, r resolution) verbatim.Quote {
 	spk, spkEnd := s.spk, s.spkEnd
 	if spk < 0 && s.from >= 0 {
 		from := &st.attr.stmts[s.from]
-		for from.spk < 0 && from.from >= 0 {
+		// Continuations point to earlier statements; the bound guards the
+		// invariant rather than trusting it.
+		for hops := 0; from.spk < 0 && from.from >= 0 && hops < len(st.attr.stmts); hops++ {
 			from = &st.attr.stmts[from.from]
 		}
 		spk, spkEnd = from.spk, from.spkEnd

@@ -171,9 +171,10 @@ func (d *Doc) tokenize(start, end int, l *lang.Language) {
 			}
 			tok.Kind, tok.Mark, tok.End = QuoteMark, r, int32(j)
 			if j-i == 2 {
+				// `` opens; '' both opens and closes in such copy.
 				tok.Mark = '“'
 				if r == '\'' {
-					tok.Mark = '”'
+					tok.Mark = '"'
 				}
 			}
 			i = j
