@@ -161,12 +161,24 @@ func (a *attributor) cueAt(i, last int32) (end int32, lemma string, ok bool) {
 		}
 		// The bare form of a verb needs a plural subject or an auxiliary:
 		// "officials say", "will announce"; "a call", "in response" are nouns.
-		if a.text(i) == t.Word.Lemma && !(p.Has(lang.Pronoun|lang.AdverbBetween|lang.AnonymousNoun|lang.PersonNoun) || a.isWord(i-1, "to") || endsPlural(a.text(i-1))) {
+		w := a.text(i)
+		if w == t.Word.Lemma && !(p.Has(lang.Pronoun|lang.AdverbBetween|lang.AnonymousNoun|lang.PersonNoun) || a.isWord(i-1, "to") || endsPlural(a.text(i-1))) {
 			return 0, "", false
+		}
+		// "-s" and "-ing" forms are often nouns ("swing states", "a 4-4
+		// ruling"): after a lower-case word that is neither a pronoun, an
+		// auxiliary nor a speaking noun, they are not verbs.
+		if t.Has(lang.NounlikeCue) && len(w) > len(t.Word.Lemma) && (w[len(w)-1] == 's' || hasSuffix(w, "ing")) && p.Kind != segment.Punct && p.Kind != segment.QuoteMark {
+			nominal := p.Flags&segment.Upper != 0 || p.Has(lang.Pronoun|lang.AdverbBetween|lang.Title|lang.PersonNoun|lang.AnonymousNoun|lang.OrgWord|lang.DocumentWord) || isAdverb(a.text(i-1))
+			if !nominal {
+				return 0, "", false
+			}
 		}
 	}
 	return i + 1, t.Word.Lemma, true
 }
+
+func hasSuffix(w, suffix string) bool { return len(w) > len(suffix)+1 && w[len(w)-len(suffix):] == suffix }
 
 func endsPlural(w string) bool {
 	n := len(w)
@@ -241,13 +253,13 @@ func (a *attributor) trimNP(first, end int32) int32 {
 // (adverbs and auxiliaries between them skipped), not before floor.
 func (a *attributor) speakerBefore(c, floor int32) (int32, int32) {
 	i := c - 1
-	for i >= floor && a.tok(i).Kind == segment.Word && a.tok(i).Has(lang.AdverbBetween) && !a.tok(i).Has(lang.Pronoun) {
+	for i >= floor && a.skippable(i) {
 		i--
 	}
 	// "appeared to suggest": a verb and "to" between subject and cue.
 	if i-1 >= floor && a.isWord(i, "to") && a.tok(i-1).Flags&segment.Upper == 0 && !a.tok(i-1).Has(lang.Pronoun|lang.Title|lang.PersonNoun) {
 		i -= 2
-		for i >= floor && a.tok(i).Kind == segment.Word && a.tok(i).Has(lang.AdverbBetween) && !a.tok(i).Has(lang.Pronoun) {
+		for i >= floor && a.skippable(i) {
 			i--
 		}
 	}
@@ -269,6 +281,11 @@ func (a *attributor) speakerBefore(c, floor int32) (int32, int32) {
 		i--
 	}
 	first := a.trimNP(i+1, end)
+	if k := a.anchor(first, end); k < 0 {
+		return -1, -1
+	} else {
+		first = k
+	}
 	// A pronoun is a whole speaker; words before it belong elsewhere.
 	for k := end - 1; k >= first; k-- {
 		if a.tok(k).Has(lang.Pronoun) && !a.tok(k).Has(lang.Determiner) {
@@ -282,6 +299,31 @@ func (a *attributor) speakerBefore(c, floor int32) (int32, int32) {
 		return -1, -1
 	}
 	return first, end
+}
+
+// skippable reports whether token i may stand between a subject and its
+// verb: an auxiliary, negation or adverb ("has also", "aggressively").
+func (a *attributor) skippable(i int32) bool {
+	t := a.tok(i)
+	if t.Kind != segment.Word || t.Flags&segment.Upper != 0 {
+		return false
+	}
+	return t.Has(lang.AdverbBetween) && !t.Has(lang.Pronoun) || isAdverb(a.text(i)) && !t.Has(lang.Title|lang.PersonNoun|lang.AnonymousNoun)
+}
+
+// anchor returns the first token of [first, end) that can begin a speaking
+// noun phrase (a determiner, pronoun, name, number or speaking noun), or -1.
+func (a *attributor) anchor(first, end int32) int32 {
+	for k := first; k < end; k++ {
+		t := a.tok(k)
+		if t.Kind == segment.Number || t.Kind == segment.Word && (t.Flags&segment.Upper != 0 || t.Has(lang.Determiner|lang.Pronoun|lang.Title|lang.PersonNoun|lang.AnonymousNoun|lang.OrgWord|lang.DocumentWord)) {
+			if t.Has(lang.ClauseOpener) && !t.Has(lang.Pronoun) && t.Flags&segment.Upper == 0 {
+				continue // "which", "that" open a clause, not a speaker
+			}
+			return k
+		}
+	}
+	return -1
 }
 
 // headsNP reports whether tokens [first, end) look like a noun phrase that
@@ -311,7 +353,7 @@ func (a *attributor) speakerAfter(c, last int32) (int32, int32) {
 	// prepositional phrase follows ("said Rutte at a news conference").
 	if i < last {
 		n := a.tok(i)
-		if n.Kind == segment.Word && !n.Has(lang.Preposition) {
+		if n.Kind == segment.Word && (!n.Has(lang.Preposition) || a.isWord(i, "to")) {
 			return -1, -1
 		}
 	}
@@ -403,10 +445,10 @@ func (a *attributor) add(st statement, first, end int32) {
 			return
 		}
 	}
+	// Reported speech may hold reported speech of its own ("Stein said she
+	// planned it, though she acknowledged ..."): both are statements, so
+	// only quoted words are closed to further cues.
 	direct, quoted := true, false
-	for k := first; k < end; k++ {
-		a.covered[k] = true
-	}
 	for _, seg := range st.segs {
 		whole := false
 		for qi := range a.quotes {
@@ -433,6 +475,11 @@ func (a *attributor) add(st statement, first, end int32) {
 			direct = false
 		}
 	}
+	if quoted {
+		for k := first; k < end; k++ {
+			a.covered[k] = true
+		}
+	}
 	switch {
 	case quoted && direct:
 		st.kind = verbatim.Direct
@@ -451,7 +498,7 @@ func (a *attributor) postposed(si, c, end int32, lemma string) bool {
 	var spk, spkEnd, boundary int32 = -1, -1, -1
 	if b, e := a.speakerBefore(c, s.First); b > s.First && a.boundaryBefore(b) && e == c {
 		spk, spkEnd, boundary = b, e, b
-	} else if a.boundaryBefore(c) && c > s.First {
+	} else if a.boundaryBefore(c) && c > s.First && !hasSuffix(a.text(c), "ing") {
 		if b, e := a.speakerAfter(end, s.Last); b >= 0 {
 			spk, spkEnd, boundary = b, e, c
 		}
@@ -477,7 +524,8 @@ func (a *attributor) postposed(si, c, end int32, lemma string) bool {
 		contentFirst++
 	}
 	quoted := a.quoteOf[contentFirst] >= 0 && a.tok(boundary-1).Kind == segment.QuoteMark
-	if tail-tailStart > maxTailTokens || a.hasWord(tailStart, tail, "that") {
+	midSentence := !quoted && tail-tailStart > 2 && a.isPunct(tailStart, ",") && a.startsClause(tailStart+1)
+	if midSentence || tail-tailStart > maxTailTokens || a.hasWord(tailStart, tail, "that") {
 		// "CONTENT, NP said, CONTENT": reported speech goes on after a
 		// comma; a quotation would go on in quotation marks instead, and a
 		// conjunction, preposition or participle starts something new.
@@ -485,9 +533,12 @@ func (a *attributor) postposed(si, c, end int32, lemma string) bool {
 		for k < tail && k-tailStart <= 6 && !a.isPunct(k, ",") {
 			k++
 		}
+		inverted := spk >= end
 		switch {
-		case !quoted && k < tail && a.isPunct(k, ",") && tail-k > 2 && a.startsClause(k+1):
+		case !quoted && !inverted && k < tail && a.isPunct(k, ",") && tail-k > 2 && a.startsClause(k+1) && !a.appositive(k+1, tail):
 			second = a.span(k+1, tail)
+		case !quoted && inverted && (tail-tailStart <= maxTailTokens+maxSpeakerTokens) && !a.hasWord(tailStart, tail, "that"):
+			// "..., said Jo Park, a senior official with the board."
 		case !quoted:
 			return false
 		}
@@ -542,6 +593,44 @@ func (a *attributor) openingQuote(i int32) int32 {
 // isAdverb reports whether w looks like a manner adverb ("sarcastically").
 func isAdverb(w string) bool { return len(w) > 4 && w[len(w)-2:] == "ly" }
 
+// appositive reports whether tokens [first, end) describe a speaker ("a
+// senior official with the board") rather than go on with what was said.
+func (a *attributor) appositive(first, end int32) bool {
+	if !a.tok(first).Has(lang.Determiner) {
+		return false
+	}
+	for k := first + 1; k < end && k-first <= 4; k++ {
+		if a.tok(k).Has(lang.Title | lang.PersonNoun | lang.OrgWord) {
+			return true
+		}
+	}
+	return false
+}
+
+// clauseStart reports whether what follows a cue at first can be what was
+// said: not a time or place adverbial ("on Twitter", "this month", "before
+// he died") and not a verb continuing a relative clause ("Everything Trump
+// says is a lie").
+func (a *attributor) clauseStart(first, end int32) bool {
+	if first >= end {
+		return false
+	}
+	t := a.tok(first)
+	if a.quoteOf[first] >= 0 || t.Kind != segment.Word {
+		return true
+	}
+	if t.Has(lang.Preposition) && !t.Has(lang.Determiner) && !a.isWord(first, "to") && !a.isWord(first, "about") && !a.isWord(first, "for") && !a.isWord(first, "of") {
+		return false
+	}
+	if t.Has(lang.Conjunction) && !t.Has(lang.Determiner|lang.Pronoun) {
+		return false
+	}
+	if t.Has(lang.AdverbBetween) && !t.Has(lang.Pronoun|lang.Determiner) && t.Flags&segment.Upper == 0 {
+		return false
+	}
+	return true
+}
+
 // startsClause reports whether token i can start the rest of a reported
 // clause: not a conjunction, preposition, relative word or participle.
 func (a *attributor) startsClause(i int32) bool {
@@ -592,6 +681,11 @@ func objectVerb(lemma string) bool {
 func (a *attributor) preposed(si, c, end int32, lemma string, weak bool) {
 	s := &a.doc.Sentences[si]
 	spk, spkEnd := a.speakerBefore(c, s.First)
+	// "what Trump says his plan would do": the cue is inside a clause
+	// about what is said, not a report of it.
+	if spk > s.First && (a.isWord(spk-1, "what") || a.isWord(spk-1, "how")) {
+		return
+	}
 	from := -1
 	if spk < 0 {
 		// "..., adding that ...": a participle continues the sentence's
@@ -633,6 +727,15 @@ func (a *attributor) preposed(si, c, end int32, lemma string, weak bool) {
 			}
 		}
 	}
+	if first == end && objectVerb(lemma) {
+		// "warned officials to boost ...", "urged allies to act".
+		for k := end + 1; k < contentEnd && k-end < 6 && a.quoteOf[k] < 0 && !a.isPunct(k, ",;:"); k++ {
+			if a.isWord(k, "to") {
+				first = k
+				break
+			}
+		}
+	}
 	if first == end {
 		switch {
 		case end < contentEnd && a.isPunct(end, ",:"):
@@ -644,10 +747,21 @@ func (a *attributor) preposed(si, c, end int32, lemma string, weak bool) {
 			}
 		}
 	}
+	if !a.clauseStart(first, contentEnd) {
+		return
+	}
 	if weak {
 		t := a.tok(first)
 		if first >= contentEnd || !(a.isWord(first, "that") || a.isWord(first, "to") || t.Has(lang.Pronoun|lang.Determiner) || t.Flags&segment.Upper != 0 || a.quoteOf[first] >= 0) {
 			return
+		}
+	}
+	// "mocked the complaint, saying ...": a participle cue after a comma
+	// starts a statement of its own.
+	for k := first + 1; k+1 < contentEnd; k++ {
+		if a.isPunct(k, ",") && a.quoteOf[k] < 0 && a.tok(k+1).Has(lang.Cue) && hasSuffix(a.text(k+1), "ing") {
+			contentEnd = k
+			break
 		}
 	}
 	if contentEnd-first < 2 && !(contentEnd > first && a.quoteOf[first] >= 0) {

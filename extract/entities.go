@@ -126,6 +126,11 @@ func (f *entityFinder) addRun(i, j, si int32) {
 	for i < j && toks[i].Flags&segment.SentenceStart != 0 && toks[i].Has(lang.Determiner|lang.Pronoun|lang.Conjunction|lang.Preposition|lang.AdverbBetween|lang.ClauseOpener) {
 		i++
 	}
+	// A capital only by position before a longer name ("Rival Hillary
+	// Clinton") is not part of it.
+	if j-i > 2 && toks[i].Flags&segment.SentenceStart != 0 && !f.midCaps[f.lower(i)] && !toks[i].Has(lang.Title|lang.OrgWord|lang.Place) {
+		i++
+	}
 	// Leading titles become the role; the name is what follows the last title.
 	roleFirst := i
 	name := i

@@ -41,6 +41,9 @@ const (
 	WeakCue
 	// PrepCueStart marks the first word of a prepositional cue ("according").
 	PrepCueStart
+	// NounlikeCue marks a cue whose forms are often nouns ("states",
+	// "ruling"), so that its -s and -ing forms need a subject before them.
+	NounlikeCue
 )
 
 // Pronoun is any personal pronoun class.
@@ -179,6 +182,10 @@ func (l *Language) load(wordsFile, cuesFile string) *Language {
 		if strings.HasPrefix(lemma, "+") {
 			lemma = lemma[1:]
 			class |= WeakCue
+		}
+		if strings.HasPrefix(lemma, "~") {
+			lemma = lemma[1:]
+			class |= NounlikeCue
 		}
 		forms := append(inflect(lemma), f[1:]...)
 		for _, form := range forms {
