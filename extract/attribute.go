@@ -29,6 +29,7 @@ type statement struct {
 type attributor struct {
 	doc    *segment.Doc
 	lang   *lang.Language
+	ents   *entityFinder
 	quotes []quoteSpan
 	// quoteOf maps a token to the quote it is inside (marks included), or -1.
 	quoteOf []int32
@@ -411,10 +412,62 @@ func (a *attributor) span(first, end int32) [2]int {
 // attribute finds the statements of every sentence, then the quotes no cue
 // claimed.
 func (a *attributor) attribute() {
+	for pi := range a.doc.Paragraphs {
+		a.labelled(int32(pi))
+	}
 	for si := range a.doc.Sentences {
 		a.sentence(int32(si))
 	}
 	a.floating()
+}
+
+// labelled handles a paragraph that opens with a speaker's name and a
+// colon: transcripts ("PENCE: Well, look ...") and headlines ("Pence:
+// Trump was ‘mocking’ ...").
+func (a *attributor) labelled(pi int32) {
+	p := &a.doc.Paragraphs[pi]
+	first := p.FirstTok
+	if first < p.LastTok && a.tok(first).Kind == segment.QuoteMark {
+		first++
+	}
+	colon := int32(-1)
+	for k := first; k < p.LastTok && k-first <= 5; k++ {
+		t := a.tok(k)
+		if a.isPunct(k, ":") {
+			colon = k
+			break
+		}
+		if t.Kind != segment.Word || t.Flags&segment.Upper == 0 {
+			return
+		}
+	}
+	if colon <= first || colon+2 >= p.LastTok || !a.named(first, colon) {
+		return
+	}
+	end := a.contentEnd(colon+1, p.LastTok)
+	if end-colon-1 < 2 {
+		return
+	}
+	st := statement{cue: colon, cueEnd: colon + 1, lemma: ":", spk: first, spkEnd: colon, from: -1, sentence: a.sentenceOf(colon), para: pi}
+	st.segs = append(st.segs, a.span(colon+1, end))
+	a.add(st, colon+1, end)
+	for k := colon + 1; k < end; k++ {
+		a.covered[k] = true
+	}
+}
+
+// named reports whether tokens [first, end) are a name: all capitals
+// ("PENCE") or a person or organisation the entity stage found.
+func (a *attributor) named(first, end int32) bool {
+	if end-first == 1 && a.tok(first).Flags&segment.AllUpper != 0 {
+		return true
+	}
+	for _, m := range a.ents.mentions {
+		if m.first >= first && m.last <= end && m.typ != verbatim.EntityPlace && m.entity >= 0 {
+			return true
+		}
+	}
+	return false
 }
 
 func (a *attributor) sentence(si int32) {

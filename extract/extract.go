@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"sync"
+	"unicode/utf8"
 
 	"verbatim"
 	"verbatim/lang"
@@ -80,8 +81,18 @@ func (e *Extractor) Extract(text string) (*verbatim.Analysis, error) {
 	a := &verbatim.Analysis{Lang: l.Code, Quotes: []verbatim.Quote{}, Entities: []verbatim.Entity{}}
 	a.Article = structure.Parse(text, &l.Structure)
 	st.paras = st.paras[:0]
+	// A headline can carry a statement ("Pence: Trump was ‘mocking’ ...");
+	// it is read like a paragraph.
+	if t := a.Article.TitleSpan; t != nil {
+		st.paras = append(st.paras, segment.Span{Start: t.Start, End: t.End})
+	}
 	for _, p := range a.Article.Paragraphs {
-		st.paras = append(st.paras, segment.Span{Start: p.Start, End: p.End})
+		sp := segment.Span{Start: p.Start, End: p.End}
+		// A dateline ("WASHINGTON (AP) —") is not part of any sentence.
+		if d := a.Article.Dateline; d != nil && d.Start >= p.Start && d.End <= p.End {
+			sp.Start = skipDash(text, d.End, p.End)
+		}
+		st.paras = append(st.paras, sp)
 	}
 	st.doc.Segment(text, st.paras, l)
 
@@ -92,6 +103,7 @@ func (e *Extractor) Extract(text string) (*verbatim.Analysis, error) {
 	st.quotes.markContinuations()
 	st.ents.find(&st.doc, l)
 	st.attr.prepare(&st.doc, l, st.quotes.quotes)
+	st.attr.ents = &st.ents
 	st.attr.attribute()
 	st.res.doc, st.res.ents = &st.doc, &st.ents
 	resolved := st.res.resolve(st.attr.stmts)
@@ -163,4 +175,17 @@ func (st *state) quote(s *statement, r resolution) verbatim.Quote {
 		q.SpeakerType = verbatim.OtherSpeaker
 	}
 	return q
+}
+
+// skipDash returns the offset after the dashes and spaces that follow a
+// dateline at i, not past end.
+func skipDash(text string, i, end int) int {
+	for i < end {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if r != ' ' && r != '-' && r != '—' && r != '–' && r != 0xA0 && r != ':' {
+			break
+		}
+		i += size
+	}
+	return i
 }
