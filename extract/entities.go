@@ -30,7 +30,7 @@ type entityFinder struct {
 	// midCaps holds lower-case forms of words seen capitalised inside a
 	// sentence: a sentence-initial capital counts as a name only if the
 	// word is capitalised elsewhere too, or stands where a name does.
-	midCaps map[string]bool
+	midCaps map[uint64]bool
 	sb      strings.Builder
 }
 
@@ -39,23 +39,30 @@ func (f *entityFinder) isCap(i int32) bool {
 	return t.Kind == segment.Word && t.Flags&segment.Upper != 0 && t.Flags&segment.Possessive == 0
 }
 
-func (f *entityFinder) lower(i int32) string {
-	t := &f.doc.Tokens[i]
-	return strings.ToLower(f.doc.Text[t.Start:t.End])
-}
+// is reports whether token i is the lower-case word w, by hash.
+func (f *entityFinder) is(i int32, w uint64) bool { return f.doc.Tokens[i].Hash == w }
+
+// Hashes of the few function words the entity stage looks for.
+var (
+	hashOf   = lang.HashString("of")
+	hashIn   = lang.HashString("in")
+	hashTo   = lang.HashString("to")
+	hashFrom = lang.HashString("from")
+	hashAt   = lang.HashString("at")
+)
 
 func (f *entityFinder) find(doc *segment.Doc, l *lang.Language) {
 	f.doc, f.lang = doc, l
 	f.mentions = f.mentions[:0]
 	f.entities = f.entities[:0]
 	if f.midCaps == nil {
-		f.midCaps = map[string]bool{}
+		f.midCaps = map[uint64]bool{}
 	}
 	clear(f.midCaps)
 	toks := doc.Tokens
 	for i := range toks {
 		if f.isCap(int32(i)) && toks[i].Flags&segment.SentenceStart == 0 && !toks[i].Has(lang.Title|lang.Determiner|lang.Pronoun) {
-			f.midCaps[f.lower(int32(i))] = true
+			f.midCaps[toks[i].Hash] = true
 		}
 	}
 	for si := range doc.Sentences {
@@ -85,7 +92,7 @@ func (f *entityFinder) runEnd(i, last int32) int32 {
 			j++
 		case j+1 < last && f.isInitial(j-1) && toks[j].Mark == '.' && toks[j].Start == toks[j-1].End && f.isCap(j+1):
 			j += 2 // "Leonard E. Burman"
-		case j+1 < last && toks[j].Kind == segment.Word && f.lower(j) == "of" && f.isCap(j+1) && f.runHasOrg(i, j):
+		case j+1 < last && toks[j].Kind == segment.Word && f.is(j, hashOf) && f.isCap(j+1) && f.runHasOrg(i, j):
 			j += 2
 		default:
 			return j
@@ -128,7 +135,7 @@ func (f *entityFinder) addRun(i, j, si int32) {
 	}
 	// A capital only by position before a longer name ("Rival Hillary
 	// Clinton") is not part of it.
-	if j-i > 2 && toks[i].Flags&segment.SentenceStart != 0 && !f.midCaps[f.lower(i)] && !toks[i].Has(lang.Title|lang.OrgWord|lang.Place) {
+	if j-i > 2 && toks[i].Flags&segment.SentenceStart != 0 && !f.midCaps[toks[i].Hash] && !toks[i].Has(lang.Title|lang.OrgWord|lang.Place) {
 		i++
 	}
 	// Leading titles become the role; the name is what follows the last title.
@@ -140,7 +147,7 @@ func (f *entityFinder) addRun(i, j, si int32) {
 		}
 	}
 	// "Secretary of State X": the "of" phrase belongs to the title.
-	for name+1 < j && f.lower(name) == "of" {
+	for name+1 < j && f.is(name, hashOf) {
 		name += 2
 	}
 	// Lower-case titles and capitalised words just before the run are the
@@ -187,6 +194,18 @@ func (f *entityFinder) hasTitle(i, j int32) bool {
 // words joins the words of tokens [i, j) with single spaces, leaving out
 // quotation marks.
 func (f *entityFinder) words(i, j int32) string {
+	// Most names stand in the text as they are written: one space
+	// between words, no marks. Then the name is a slice of the text.
+	plain := true
+	for k := i; k < j && plain; k++ {
+		t := &f.doc.Tokens[k]
+		if t.Kind == segment.QuoteMark || k > i && t.Start != f.doc.Tokens[k-1].End && (t.Start != f.doc.Tokens[k-1].End+1 || f.doc.Text[t.Start-1] != ' ') {
+			plain = false
+		}
+	}
+	if plain {
+		return f.doc.Text[f.doc.Tokens[i].Start:f.doc.Tokens[j-1].End]
+	}
 	f.sb.Reset()
 	for k := i; k < j; k++ {
 		t := &f.doc.Tokens[k]
@@ -216,7 +235,7 @@ func (f *entityFinder) classify(i, j int32, titled bool) verbatim.EntityType {
 	}
 	first := &toks[i]
 	if n == 1 {
-		low := f.lower(i)
+		low := f.doc.Text[first.Start:first.End]
 		if first.Has(lang.Place) {
 			return verbatim.EntityPlace
 		}
@@ -234,14 +253,13 @@ func (f *entityFinder) classify(i, j int32, titled bool) verbatim.EntityType {
 		if hasSuffixAny(low, "ian", "ean", "ese", "ish", "ic", "an") && next >= 0 && toks[next].Kind == segment.Word && toks[next].Flags&segment.Possessive == 0 && !toks[next].Has(lang.Cue) {
 			return ""
 		}
-		if first.Flags&segment.SentenceStart != 0 && !f.midCaps[low] {
+		if first.Flags&segment.SentenceStart != 0 && !f.midCaps[first.Hash] {
 			if next < 0 || !(toks[next].Has(lang.Cue) || toks[next].Flags&segment.Possessive != 0) {
 				return ""
 			}
 		}
 		if i > 0 && toks[i-1].Kind == segment.Word && toks[i-1].Has(lang.Preposition) && !toks[i-1].Has(lang.Determiner) {
-			low := f.lower(i - 1)
-			if low == "in" || low == "to" || low == "from" || low == "at" {
+			if f.is(i-1, hashIn) || f.is(i-1, hashTo) || f.is(i-1, hashFrom) || f.is(i-1, hashAt) {
 				return verbatim.EntityPlace
 			}
 		}
@@ -251,8 +269,7 @@ func (f *entityFinder) classify(i, j int32, titled bool) verbatim.EntityType {
 		return verbatim.EntityPlace
 	}
 	if i > 0 && toks[i-1].Kind == segment.Word {
-		low := f.lower(i - 1)
-		if low == "in" || low == "to" || low == "from" {
+		if f.is(i-1, hashIn) || f.is(i-1, hashTo) || f.is(i-1, hashFrom) {
 			return verbatim.EntityPlace
 		}
 	}
@@ -262,10 +279,16 @@ func (f *entityFinder) classify(i, j int32, titled bool) verbatim.EntityType {
 	return verbatim.EntityPerson
 }
 
+// nameKey identifies an entity by type and name while grouping.
+type nameKey struct {
+	typ  verbatim.EntityType
+	name string
+}
+
 // group joins mentions into entities: a surname joins the full name it
 // ends, an organisation name joins a fuller one it ends.
 func (f *entityFinder) group() {
-	byName := map[string]int{}
+	byName := map[nameKey]int{}
 	ms := f.mentions
 	// Full names first, so that shorter mentions find them whatever the order.
 	for pass := 0; pass < 2; pass++ {
@@ -275,7 +298,7 @@ func (f *entityFinder) group() {
 			if (pass == 0) != multi {
 				continue
 			}
-			key := string(m.typ) + "|" + strings.ToLower(m.name)
+			key := nameKey{m.typ, m.name}
 			if e, ok := byName[key]; ok {
 				m.entity = e
 				continue
@@ -330,7 +353,7 @@ func (f *entityFinder) standsAsName(m *mention) bool {
 		if p.Has(lang.Cue) || p.Has(lang.PrepCueStart) {
 			return true
 		}
-		if p.Kind == segment.Word && p.Has(lang.Preposition) && f.lower(m.first-1) == "to" && m.first > 1 && toks[m.first-2].Has(lang.PrepCueStart) {
+		if p.Kind == segment.Word && p.Has(lang.Preposition) && f.is(m.first-1, hashTo) && m.first > 1 && toks[m.first-2].Has(lang.PrepCueStart) {
 			return true
 		}
 	}
@@ -346,7 +369,10 @@ func (f *entityFinder) fullerEntity(m *mention) int {
 		if e.Type != m.typ || len(e.Name) <= len(m.name) {
 			continue
 		}
-		if strings.HasSuffix(e.Name, " "+m.name) || (m.typ == verbatim.EntityPerson && strings.HasPrefix(e.Name, m.name+" ")) {
+		n := len(m.name)
+		suffix := strings.HasSuffix(e.Name, m.name) && e.Name[len(e.Name)-n-1] == ' '
+		prefix := m.typ == verbatim.EntityPerson && strings.HasPrefix(e.Name, m.name) && e.Name[n] == ' '
+		if suffix || prefix {
 			if best < 0 || len(e.Name) > len(f.entities[best].Name) {
 				best = ei
 			}

@@ -101,6 +101,7 @@ type Language struct {
 	MultiwordTitles [][]string
 
 	words map[string]Word
+	table wordTable
 }
 
 // Lookup returns what the table knows of a lowercase word form.
@@ -108,6 +109,10 @@ func (l *Language) Lookup(lower string) Word { return l.words[lower] }
 
 // LookupBytes is Lookup for a byte slice; it does not allocate.
 func (l *Language) LookupBytes(lower []byte) Word { return l.words[string(lower)] }
+
+// LookupHashed is LookupBytes for a caller that has computed the FNV-1a
+// hash of lower (HashByte over its bytes) while producing it.
+func (l *Language) LookupHashed(h uint64, lower []byte) Word { return l.table.lookup(h, lower) }
 
 var languages = map[string]*Language{}
 
@@ -192,6 +197,7 @@ func (l *Language) load(wordsFile, cuesFile string) *Language {
 			add(form, class, lemma)
 		}
 	})
+	l.table = newWordTable(l.words)
 	return l
 }
 

@@ -49,6 +49,9 @@ type Token struct {
 	Mark rune
 	// Word is what the language table knows of the word's lower-case form.
 	Word lang.Word
+	// Hash is the FNV-1a hash of the word's lower-case form: equal words
+	// have equal hashes, so later stages compare words without strings.
+	Hash uint64
 }
 
 // Is reports whether the token has all the flags f.
@@ -132,7 +135,10 @@ func (d *Doc) tokenize(start, end int, l *lang.Language) {
 	text := d.Text
 	space := true
 	for i := start; i < end; {
-		r, size := utf8.DecodeRuneInString(text[i:])
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
 		if isSpace(r) || r == utf8.RuneError && size <= 1 || r == 0 {
 			if n := len(d.Tokens); n > 0 && !space {
 				d.Tokens[n-1].Flags |= SpaceAfter
@@ -219,7 +225,15 @@ func (d *Doc) wordEnd(i, end int) int {
 	text := d.Text
 	j := i
 	for j < end {
-		r, size := utf8.DecodeRuneInString(text[j:])
+		c := text[j]
+		if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
+			j++
+			continue
+		}
+		r, size := rune(c), 1
+		if c >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[j:])
+		}
 		if isWordRune(r) {
 			j += size
 			continue
@@ -273,41 +287,53 @@ func possessiveStart(text string, i, j int) int {
 	return i
 }
 
-// finishWord sets the kind, case flags and table entry of a word token.
+// finishWord sets the kind, case flags, hash and table entry of a word token.
 func (d *Doc) finishWord(t *Token, l *lang.Language) {
 	w := d.Text[t.Start:t.End]
 	d.lower = d.lower[:0]
-	upper, lowerSeen, letters := false, false, 0
-	digits := 0
-	for k, r := range w {
-		switch {
-		case 'a' <= r && r <= 'z':
-			lowerSeen = true
-			letters++
-		case 'A' <= r && r <= 'Z':
-			if k == 0 {
-				upper = true
-			}
-			letters++
-			r += 'a' - 'A'
-		case '0' <= r && r <= '9':
-			digits++
-		case r >= utf8.RuneSelf:
-			if unicode.IsUpper(r) {
+	upper, lowerSeen, letters, digits := false, false, 0, 0
+	h := lang.HashInit
+	for k := 0; k < len(w); {
+		c := w[k]
+		if c < utf8.RuneSelf {
+			switch {
+			case 'a' <= c && c <= 'z':
+				lowerSeen = true
+				letters++
+			case 'A' <= c && c <= 'Z':
 				if k == 0 {
 					upper = true
 				}
 				letters++
-				r = unicode.ToLower(r)
-			} else if unicode.IsLetter(r) {
-				lowerSeen = true
-				letters++
+				c += 'a' - 'A'
+			case '0' <= c && c <= '9':
+				digits++
 			}
-			if r == '’' {
-				r = '\''
-			}
+			d.lower = append(d.lower, c)
+			h = lang.HashByte(h, c)
+			k++
+			continue
 		}
+		r, size := utf8.DecodeRuneInString(w[k:])
+		switch {
+		case unicode.IsUpper(r):
+			if k == 0 {
+				upper = true
+			}
+			letters++
+			r = unicode.ToLower(r)
+		case unicode.IsLetter(r):
+			lowerSeen = true
+			letters++
+		case r == '’':
+			r = '\''
+		}
+		n := len(d.lower)
 		d.lower = utf8.AppendRune(d.lower, r)
+		for _, b := range d.lower[n:] {
+			h = lang.HashByte(h, b)
+		}
+		k += size
 	}
 	t.Kind = Word
 	if digits > 0 && letters == 0 {
@@ -319,7 +345,8 @@ func (d *Doc) finishWord(t *Token, l *lang.Language) {
 	if letters > 1 && !lowerSeen {
 		t.Flags |= AllUpper
 	}
-	t.Word = l.LookupBytes(d.lower)
+	t.Hash = h
+	t.Word = l.LookupHashed(h, d.lower)
 }
 
 // split appends the sentences of the paragraph's tokens [first, last).
