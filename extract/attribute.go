@@ -179,7 +179,9 @@ func (a *attributor) cueAt(i, last int32) (end int32, lemma string, ok bool) {
 	return i + 1, t.Word.Lemma, true
 }
 
-func hasSuffix(w, suffix string) bool { return len(w) > len(suffix)+1 && w[len(w)-len(suffix):] == suffix }
+func hasSuffix(w, suffix string) bool {
+	return len(w) > len(suffix)+1 && w[len(w)-len(suffix):] == suffix
+}
 
 func endsPlural(w string) bool {
 	n := len(w)
