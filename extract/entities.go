@@ -92,6 +92,11 @@ func (f *entityFinder) runEnd(i, last int32) int32 {
 			j++
 		case j+1 < last && f.isInitial(j-1) && toks[j].Mark == '.' && toks[j].Start == toks[j-1].End && f.isCap(j+1):
 			j += 2 // "Leonard E. Burman"
+		case j+1 < last && j-1 > i && toks[j].Kind == segment.QuoteMark && toks[j].Flags&segment.SpaceAfter == 0 &&
+			toks[j-2].Has(lang.Title) && !toks[j-1].Has(lang.Title) && f.isCap(j+1):
+			// A quotation mark that splits a titled name: "President
+			// Vladimir “Putin is ...": the name goes on after the mark.
+			return j + 2
 		case j+1 < last && toks[j].Kind == segment.Word && f.is(j, hashOf) && f.isCap(j+1) && f.runHasOrg(i, j):
 			j += 2
 		default:
@@ -116,6 +121,10 @@ func (f *entityFinder) runHasOrg(i, j int32) bool {
 	return false
 }
 
+// isDemonym reports whether a capitalised word looks like an adjective of
+// nationality ("Ukrainian", "Chinese", "British").
+func isDemonym(w string) bool { return hasSuffixAny(w, "ian", "ean", "ese", "ish", "ic", "an") }
+
 func hasSuffixAny(s string, suffixes ...string) bool {
 	for _, x := range suffixes {
 		if strings.HasSuffix(s, x) {
@@ -131,6 +140,11 @@ func (f *entityFinder) addRun(i, j, si int32) {
 	toks := f.doc.Tokens
 	// Sentence-initial function words are capitalised only by position.
 	for i < j && toks[i].Flags&segment.SentenceStart != 0 && toks[i].Has(lang.Determiner|lang.Pronoun|lang.Conjunction|lang.Preposition|lang.AdverbBetween|lang.ClauseOpener) {
+		i++
+	}
+	// Demonyms before a name that has no title are modifiers ("full
+	// Ukrainian NATO membership").
+	for j-i > 1 && isDemonym(f.doc.Text[toks[i].Start:toks[i].End]) && !f.hasTitle(i+1, j) && (toks[i+1].Flags&segment.AllUpper != 0 || toks[i+1].Has(lang.Place)) {
 		i++
 	}
 	// A capital only by position before a longer name ("Rival Hillary
@@ -207,14 +221,17 @@ func (f *entityFinder) words(i, j int32) string {
 		return f.doc.Text[f.doc.Tokens[i].Start:f.doc.Tokens[j-1].End]
 	}
 	f.sb.Reset()
+	space := false
 	for k := i; k < j; k++ {
 		t := &f.doc.Tokens[k]
+		space = space || t.Flags&segment.SpaceBefore != 0
 		if t.Kind == segment.QuoteMark {
 			continue
 		}
-		if f.sb.Len() > 0 && t.Flags&segment.SpaceBefore != 0 {
+		if f.sb.Len() > 0 && space {
 			f.sb.WriteByte(' ')
 		}
+		space = false
 		f.sb.WriteString(f.doc.Text[t.Start:t.End])
 	}
 	return f.sb.String()
@@ -250,7 +267,7 @@ func (f *entityFinder) classify(i, j int32, titled bool) verbatim.EntityType {
 			next = j
 		}
 		// Demonyms and other adjectives ("Russian forces").
-		if hasSuffixAny(low, "ian", "ean", "ese", "ish", "ic", "an") && next >= 0 && toks[next].Kind == segment.Word && toks[next].Flags&segment.Possessive == 0 && !toks[next].Has(lang.Cue) {
+		if isDemonym(low) && next >= 0 && toks[next].Kind == segment.Word && toks[next].Flags&segment.Possessive == 0 && !toks[next].Has(lang.Cue) {
 			return ""
 		}
 		if first.Flags&segment.SentenceStart != 0 && !f.midCaps[first.Hash] {
@@ -267,6 +284,11 @@ func (f *entityFinder) classify(i, j int32, titled bool) verbatim.EntityType {
 	}
 	if toks[j-1].Has(lang.Place) {
 		return verbatim.EntityPlace
+	}
+	// People's names do not take an article: "the Budapest Memorandum"
+	// is a thing, not a person.
+	if i > 0 && toks[i-1].Kind == segment.Word && toks[i-1].Has(lang.Determiner) && !toks[i-1].Has(lang.Pronoun) {
+		return ""
 	}
 	if i > 0 && toks[i-1].Kind == segment.Word {
 		if f.is(i-1, hashIn) || f.is(i-1, hashTo) || f.is(i-1, hashFrom) {
