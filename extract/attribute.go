@@ -551,7 +551,7 @@ func (a *attributor) add(st statement, first, end int32) {
 func (a *attributor) postposed(si, c, end int32, lemma string) bool {
 	s := &a.doc.Sentences[si]
 	var spk, spkEnd, boundary int32 = -1, -1, -1
-	if b, e := a.speakerBefore(c, s.First); b > s.First && a.boundaryBefore(b) && e == c {
+	if b, e := a.speakerBefore(c, s.First); b > s.First && a.boundaryBefore(b) && e <= c {
 		spk, spkEnd, boundary = b, e, b
 	} else if a.boundaryBefore(c) && c > s.First && !hasSuffix(a.text(c), "ing") {
 		if b, e := a.speakerAfter(end, s.Last); b >= 0 {
@@ -967,7 +967,7 @@ func (a *attributor) trailingAttribution(si int32) bool {
 		if t.Kind != segment.Word || !t.Has(lang.Cue) {
 			continue
 		}
-		if b, e := a.speakerBefore(c, s.First); b > s.First && e == c && a.isPunct(b-1, ",") {
+		if b, e := a.speakerBefore(c, s.First); b > s.First && e <= c && a.isPunct(b-1, ",") {
 			return true
 		}
 		if a.isPunct(c-1, ",") {
