@@ -176,7 +176,17 @@ func (a *attributor) cueAt(i, last int32) (end int32, lemma string, ok bool) {
 			}
 		}
 	}
-	return i + 1, t.Word.Lemma, true
+	end = i + 1
+	// A particle belongs to its verb: "called on", "pointed out".
+	if end < last {
+		for _, p := range a.lang.Particles[t.Word.Lemma] {
+			if a.isWord(end, p) {
+				end++
+				break
+			}
+		}
+	}
+	return end, t.Word.Lemma, true
 }
 
 func hasSuffix(w, suffix string) bool {
@@ -346,7 +356,7 @@ func (a *attributor) headsNP(first, end int32) bool {
 // Rutte", "says a narrator in the ad").
 func (a *attributor) speakerAfter(c, last int32) (int32, int32) {
 	i := c
-	for i < last && i-c < maxSpeakerTokens && a.quoteOf[i] < 0 && a.npWord(i) && !a.tok(i).Has(lang.Cue) {
+	for i < last && i-c < maxSpeakerTokens && a.quoteOf[i] < 0 && a.npWord(i) && (!a.tok(i).Has(lang.Cue) || a.tok(i).Flags&segment.Upper != 0) {
 		i++
 	}
 	if i == c || !a.headsNP(c, i) || a.tok(c).Has(lang.ClauseOpener) {
@@ -485,6 +495,9 @@ func (a *attributor) sentence(si int32) {
 			c = end - 1
 			continue
 		}
+		if a.passive(si, c, end, lemma) {
+			continue
+		}
 		if !weak && a.postposed(si, c, end, lemma) {
 			continue
 		}
@@ -544,6 +557,34 @@ func (a *attributor) add(st statement, first, end int32) {
 		st.kind = verbatim.Indirect
 	}
 	a.stmts = append(a.stmts, st)
+}
+
+// passive handles "CONTENT was reported by NP", "NP1 has been endorsed
+// by NP2": the agent after "by" is the speaker, the subject what was said.
+func (a *attributor) passive(si, c, end int32, lemma string) bool {
+	s := &a.doc.Sentences[si]
+	if end >= s.Last || !a.isWord(end, "by") || !hasSuffix(a.text(c), "ed") && !hasSuffix(a.text(c), "en") && a.text(c) != "told" && a.text(c) != "said" {
+		return false
+	}
+	k := c - 1
+	for k >= s.First && a.skippable(k) && !a.tok(k).Has(lang.PassiveAux) {
+		k--
+	}
+	if k < s.First || !a.tok(k).Has(lang.PassiveAux) {
+		return false
+	}
+	spk, spkEnd := a.speakerAfter(end+1, s.Last)
+	if spk < 0 {
+		return false
+	}
+	first, last := a.speakerBefore(c, s.First)
+	if first < 0 {
+		return false
+	}
+	st := statement{cue: c, cueEnd: end + 1, lemma: lemma, spk: spk, spkEnd: spkEnd, from: -1, sentence: si, para: s.Para}
+	st.segs = append(st.segs, a.span(first, last))
+	a.add(st, first, last)
+	return true
 }
 
 // postposed handles attribution after the content: "CONTENT, NP said",
@@ -754,7 +795,13 @@ func (a *attributor) preposed(si, c, end int32, lemma string, weak bool) {
 			}
 		}
 		if from < 0 {
-			return
+			// No statement before it in the sentence: the participle's
+			// subject is the sentence's ("Trump has tried ..., accusing
+			// her of ...").
+			spk, spkEnd = a.subject(s.First, c)
+			if spk < 0 {
+				return
+			}
 		}
 	}
 	contentEnd := a.contentEnd(end, s.Last)
@@ -977,6 +1024,26 @@ func (a *attributor) trailingAttribution(si int32) bool {
 		}
 	}
 	return false
+}
+
+// subject finds the name or pronoun a sentence opens with, before limit.
+func (a *attributor) subject(first, limit int32) (int32, int32) {
+	k := first
+	for k < limit && a.tok(k).Kind == segment.Word && a.tok(k).Has(lang.Conjunction) {
+		k++
+	}
+	if k < limit && a.tok(k).Has(lang.Pronoun) && !a.tok(k).Has(lang.Determiner|lang.PronounFirst) {
+		return k, k + 1
+	}
+	for _, m := range a.ents.mentions {
+		if m.roleFirst == k && m.typ != verbatim.EntityPlace && m.last < limit {
+			return m.roleFirst, m.last
+		}
+		if m.roleFirst > k {
+			break
+		}
+	}
+	return -1, -1
 }
 
 // sortStatements puts statements in text order, keeping each one's link

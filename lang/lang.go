@@ -41,6 +41,9 @@ const (
 	WeakCue
 	// PrepCueStart marks the first word of a prepositional cue ("according").
 	PrepCueStart
+	// PassiveAux marks the forms of "be" that make a passive ("was
+	// endorsed by").
+	PassiveAux
 	// NounlikeCue marks a cue whose forms are often nouns ("states",
 	// "ruling"), so that its -s and -ing forms need a subject before them.
 	NounlikeCue
@@ -68,6 +71,7 @@ var classNames = map[string]Class{
 	"clause_openers":      ClauseOpener,
 	"conjunctions":        Conjunction,
 	"prepositions":        Preposition,
+	"passive_aux":         PassiveAux,
 }
 
 // Word is what the table knows of one lowercase word form.
@@ -99,6 +103,9 @@ type Language struct {
 	PrepCues [][]string
 	// MultiwordTitles are titles of several words ("vice president").
 	MultiwordTitles [][]string
+	// Particles maps a cue lemma to the particles that belong to it ("call
+	// on", "point out"): the particle is part of the cue, not of what was said.
+	Particles map[string][]string
 
 	words map[string]Word
 	table wordTable
@@ -140,6 +147,7 @@ func Codes() []string {
 // data files; a malformed file is a programming error and panics at start.
 func (l *Language) load(wordsFile, cuesFile string) *Language {
 	l.words = map[string]Word{}
+	l.Particles = map[string][]string{}
 	add := func(w string, c Class, lemma string) {
 		e := l.words[w]
 		e.Class |= c
@@ -154,6 +162,13 @@ func (l *Language) load(wordsFile, cuesFile string) *Language {
 			panic(fmt.Sprintf("lang: %s: line without class: %q", wordsFile, line))
 		}
 		name = strings.TrimSpace(name)
+		if name == "particles" {
+			for _, w := range strings.Fields(list) {
+				verb, particle, _ := strings.Cut(w, "_")
+				l.Particles[verb] = append(l.Particles[verb], particle)
+			}
+			return
+		}
 		if name == "prep_cues" {
 			for _, w := range strings.Fields(list) {
 				parts := strings.Split(w, "_")
