@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"time"
 
@@ -109,15 +110,66 @@ func (r *jsonlReader) readLine() (line []byte, tooLong bool, err error) {
 
 func (r *jsonlReader) Close() error { return r.f.Close() }
 
-// jsonlDoc is a JSONL line. Text shadows Document.Text so that a missing
-// "text" can be told from an empty one.
+// jsonlDoc is a JSONL line: the eval format (verbatim.Document), the
+// plain {"id", "text"} form, and the field names of news-please exports
+// (maintext, authors, date_publish, language, source_domain). Fields other
+// than text and quotes take whatever JSON type exports give them: ids are
+// often numbers, authors lists.
 type jsonlDoc struct {
-	verbatim.Document
-	Text      *string `json:"text"`
-	URL       string  `json:"url"`
-	Author    string  `json:"author"`
-	Published string  `json:"published"`
-	SiteName  string  `json:"site_name"`
+	ID          flexString       `json:"id"`
+	Text        *string          `json:"text"`
+	MainText    *string          `json:"maintext"`
+	Title       flexString       `json:"title"`
+	Lang        flexString       `json:"lang"`
+	Language    flexString       `json:"language"`
+	Publisher   flexString       `json:"publisher"`
+	SiteName    flexString       `json:"site_name"`
+	Domain      flexString       `json:"source_domain"`
+	Date        flexString       `json:"date"`
+	Published   flexString       `json:"published"`
+	DatePublish flexString       `json:"date_publish"`
+	URL         flexString       `json:"url"`
+	Author      flexString       `json:"author"`
+	Authors     flexString       `json:"authors"`
+	Quotes      []verbatim.Quote `json:"quotes"`
+}
+
+// flexString reads a JSON string, number or list of strings as a string,
+// and anything else as "".
+type flexString string
+
+func (f *flexString) UnmarshalJSON(b []byte) error {
+	var v any
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	switch v := v.(type) {
+	case string:
+		*f = flexString(v)
+	case float64:
+		*f = flexString(strings.TrimSpace(string(b)))
+	case []any:
+		var parts []string
+		for _, e := range v {
+			if s, ok := e.(string); ok && strings.TrimSpace(s) != "" {
+				parts = append(parts, strings.TrimSpace(s))
+			}
+		}
+		*f = flexString(strings.Join(parts, ", "))
+	default:
+		*f = ""
+	}
+	return nil
+}
+
+// first returns the first non-empty value.
+func first(vs ...flexString) string {
+	for _, v := range vs {
+		if s := strings.TrimSpace(string(v)); s != "" {
+			return s
+		}
+	}
+	return ""
 }
 
 // parseJSONLLine reads one JSONL line into an Input (Origin left empty).
@@ -131,6 +183,9 @@ func parseJSONLLine(line []byte) (*verbatim.Input, error) {
 	var d jsonlDoc
 	if err := json.Unmarshal(line, &d); err != nil {
 		return nil, fmt.Errorf("invalid JSON: %w", err)
+	}
+	if d.Text == nil {
+		d.Text = d.MainText
 	}
 	if d.Text == nil {
 		return nil, errors.New(`no "text" field`)
@@ -148,25 +203,17 @@ func parseJSONLLine(line []byte) (*verbatim.Input, error) {
 			return nil, fmt.Errorf("gold quotes do not match the text: %w", err)
 		}
 	}
-	in := &verbatim.Input{
-		ID:       d.ID,
-		URL:      d.URL,
-		Title:    d.Title,
-		Author:   d.Author,
-		SiteName: d.SiteName,
-		Lang:     d.Lang,
-		Text:     text,
-		Gold:     d.Quotes,
-	}
-	if in.SiteName == "" {
-		in.SiteName = d.Publisher
-	}
-	date := d.Published
-	if date == "" {
-		date = d.Date
-	}
-	in.Published = parseDate(date)
-	return in, nil
+	return &verbatim.Input{
+		ID:        first(d.ID),
+		URL:       first(d.URL),
+		Title:     first(d.Title),
+		Author:    first(d.Author, d.Authors),
+		SiteName:  first(d.SiteName, d.Publisher, d.Domain),
+		Lang:      first(d.Lang, d.Language),
+		Published: parseDate(first(d.Published, d.DatePublish, d.Date)),
+		Text:      text,
+		Gold:      d.Quotes,
+	}, nil
 }
 
 // dateLayouts are the forms of dates seen in JSONL exports.
@@ -180,11 +227,18 @@ var dateLayouts = []string{
 	time.RFC1123,
 }
 
-// parseDate reads a date in one of dateLayouts, or returns the zero time.
+// parseDate reads a date in one of dateLayouts, or Unix seconds or
+// milliseconds, or returns the zero time.
 func parseDate(s string) time.Time {
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return time.Time{}
+	}
+	if n, err := strconv.ParseInt(s, 10, 64); err == nil && n >= 1e8 {
+		if n > 1e11 {
+			return time.UnixMilli(n).UTC()
+		}
+		return time.Unix(n, 0).UTC()
 	}
 	for _, l := range dateLayouts {
 		if t, err := time.Parse(l, s); err == nil {

@@ -27,6 +27,8 @@ func TestJSONL(t *testing.T) {
 		`{"id": "gold-off", "text": "Short.", "quotes": [{"kind": "direct", "content": {"start": 0, "end": 50, "text": "x"}}]}`,
 		"{\"id\": \"latin1\", \"text\": \"caf\xe9\"}",
 		`{"id": "long", "text": "` + strings.Repeat("x", 600) + `"}`,
+		`{"id": 42, "text": "Numeric id.", "published": 1772611800}`,
+		`{"url": "https://courier.example/3", "maintext": "A news-please export.", "authors": ["Ida Scott", "Paul Ekberg"], "date_publish": "2026-03-04 09:30:00", "language": "en", "source_domain": "courier.example", "title": null}`,
 		`{"id": "last", "text": "The last line has no newline."}`,
 	}
 	path := write(t, t.TempDir(), "docs.jsonl", []byte("\xef\xbb\xbf"+strings.Join(lines, "\n")))
@@ -47,6 +49,8 @@ func TestJSONL(t *testing.T) {
 		"ERR " + path + ":10: gold quotes do not match the text: quote 0 content: span [0,50) outside text of 6 bytes",
 		"ERR " + path + ":11: invalid UTF-8 at byte 29 of the line",
 		"ERR " + path + ":12: line longer than 500 bytes, skipped",
+		"42",
+		path + ":14",
 		"last",
 	}
 	if got := summary(ins); got != strings.Join(want, "\n") {
@@ -59,6 +63,13 @@ func TestJSONL(t *testing.T) {
 	}
 	if ins[1].URL != "https://courier.example/2" || ins[1].Published.IsZero() {
 		t.Errorf("plain line read as %+v", ins[1])
+	}
+	if in := ins[11]; !in.Published.Equal(time.Date(2026, 3, 4, 8, 10, 0, 0, time.UTC)) {
+		t.Errorf("Unix time read as %v", in.Published)
+	}
+	if in := ins[12]; in.Author != "Ida Scott, Paul Ekberg" || in.Lang != "en" || in.SiteName != "courier.example" ||
+		in.Published.IsZero() || in.URL != "https://courier.example/3" || in.Title != "" {
+		t.Errorf("news-please line read as %+v", in)
 	}
 }
 
