@@ -474,8 +474,8 @@ func (a *attributor) named(first, end int32) bool {
 	if end-first == 1 && a.tok(first).Flags&segment.AllUpper != 0 {
 		return true
 	}
-	for _, m := range a.ents.mentions {
-		if m.first >= first && m.last <= end && m.typ != verbatim.EntityPlace && m.entity >= 0 {
+	for _, m := range a.ents.within(first, end) {
+		if m.typ != verbatim.EntityPlace && m.entity >= 0 {
 			return true
 		}
 	}
@@ -519,7 +519,10 @@ func (a *attributor) add(st statement, first, end int32) {
 	direct, quoted := true, false
 	for _, seg := range st.segs {
 		whole := false
-		for qi := range a.quotes {
+		// Quotes are in text order: start at the first that ends after
+		// the segment starts, so adding a statement costs what it covers.
+		from := sort.Search(len(a.quotes), func(i int) bool { return a.quotes[i].end > seg[0] })
+		for qi := from; qi < len(a.quotes); qi++ {
 			q := &a.quotes[qi]
 			if q.start >= seg[1] {
 				break
@@ -906,7 +909,9 @@ func (a *attributor) according(si, c, end int32, lemma string) {
 // fragment in a sentence without a cue is the previous speaker's view; a
 // short one is a scare quote or a title and is left alone.
 func (a *attributor) floating() {
+	sortStatements(a.stmts)
 	n := len(a.stmts)
+	next := 0 // the first statement found by cues that starts after the quote
 	for qi := range a.quotes {
 		if a.used[qi] {
 			continue
@@ -915,6 +920,16 @@ func (a *attributor) floating() {
 		if q.single && !q.continues {
 			continue
 		}
+		for next < n && a.stmts[next].segs[0][0] < q.start {
+			next++
+		}
+		// The statement just before the quote: the last found by a cue,
+		// or the last floating one, whichever is later.
+		before := next - 1
+		if last := len(a.stmts) - 1; last >= n && (before < 0 || a.stmts[last].segs[0][0] > a.stmts[before].segs[0][0]) {
+			before = last
+		}
+		prev := a.continuedSpeaker(before, q.para, q.continues)
 		sFirst := a.sentenceOf(q.open)
 		sLast := a.sentenceOf(q.last - 1)
 		s0, s1 := &a.doc.Sentences[sFirst], &a.doc.Sentences[sLast]
@@ -923,7 +938,6 @@ func (a *attributor) floating() {
 			lead++
 		}
 		whole := lead == q.open && a.contentEnd(q.last, s1.Last) == q.last
-		prev := a.previousSpeaker(q.start, q.para, q.continues)
 		if whole {
 			st := statement{kind: verbatim.Direct, cue: -1, cueEnd: -1, spk: -1, spkEnd: -1, from: prev, sentence: sFirst, para: q.para}
 			st.segs = append(st.segs, [2]int{q.start, q.end})
@@ -958,25 +972,15 @@ func (a *attributor) wordsIn(first, end int32) int {
 	return n
 }
 
-// previousSpeaker finds the statement, before offset, whose speaker an
-// unattributed quote continues: one in the same paragraph, or in the
-// previous paragraph when the quote reopens a continued one or that
-// statement was itself a quotation.
-func (a *attributor) previousSpeaker(offset int, para int32, continues bool) int {
-	best := -1
-	for k := range a.stmts {
-		st := &a.stmts[k]
-		if st.segs[0][0] >= offset {
-			continue
-		}
-		if best < 0 || st.segs[0][0] > a.stmts[best].segs[0][0] {
-			best = k
-		}
-	}
-	if best < 0 {
+// continuedSpeaker decides whether an unattributed quote continues the
+// speaker of statement k, the one just before it: yes when k is in the same
+// paragraph, or in the previous paragraph when the quote reopens a
+// continued one or k was itself a quotation. It returns k or -1.
+func (a *attributor) continuedSpeaker(k int, para int32, continues bool) int {
+	if k < 0 {
 		return -1
 	}
-	st := &a.stmts[best]
+	st := &a.stmts[k]
 	switch {
 	case st.para == para:
 	case st.para == para-1 && (continues || st.kind != verbatim.Indirect):
@@ -986,7 +990,7 @@ func (a *attributor) previousSpeaker(offset int, para int32, continues bool) int
 	if st.spk < 0 && st.from < 0 {
 		return -1
 	}
-	return best
+	return k
 }
 
 func (a *attributor) sentenceOf(tok int32) int32 {
@@ -1035,12 +1039,9 @@ func (a *attributor) subject(first, limit int32) (int32, int32) {
 	if k < limit && a.tok(k).Has(lang.Pronoun) && !a.tok(k).Has(lang.Determiner|lang.PronounFirst) {
 		return k, k + 1
 	}
-	for _, m := range a.ents.mentions {
-		if m.roleFirst == k && m.typ != verbatim.EntityPlace && m.last < limit {
+	for _, m := range a.ents.within(k, limit) {
+		if m.roleFirst == k && m.typ != verbatim.EntityPlace {
 			return m.roleFirst, m.last
-		}
-		if m.roleFirst > k {
-			break
 		}
 	}
 	return -1, -1

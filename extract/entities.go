@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strings"
 
 	"verbatim"
@@ -31,7 +32,10 @@ type entityFinder struct {
 	// sentence: a sentence-initial capital counts as a name only if the
 	// word is capitalised elsewhere too, or stands where a name does.
 	midCaps map[uint64]bool
-	sb      strings.Builder
+	// byWord indexes entities by their first and by their last word, the
+	// words a shorter mention of them shares ("Rutte", "Mark").
+	byWord map[string][]int
+	sb     strings.Builder
 }
 
 func (f *entityFinder) isCap(i int32) bool {
@@ -104,6 +108,22 @@ func (f *entityFinder) runEnd(i, last int32) int32 {
 		}
 	}
 	return j
+}
+
+// within returns the mentions whose names lie inside tokens [first, end).
+// Mentions are in text order, so this is a binary search and a short scan.
+func (f *entityFinder) within(first, end int32) []mention {
+	ms := f.mentions
+	lo := sort.Search(len(ms), func(i int) bool { return ms[i].first >= first })
+	hi := lo
+	for hi < len(ms) && ms[hi].first < end {
+		hi++
+	}
+	out := ms[lo:hi]
+	for len(out) > 0 && out[len(out)-1].last > end {
+		out = out[:len(out)-1]
+	}
+	return out
 }
 
 // isInitial reports whether token i is a single capital letter.
@@ -311,6 +331,10 @@ type nameKey struct {
 // ends, an organisation name joins a fuller one it ends.
 func (f *entityFinder) group() {
 	byName := map[nameKey]int{}
+	if f.byWord == nil {
+		f.byWord = map[string][]int{}
+	}
+	clear(f.byWord)
 	ms := f.mentions
 	// Full names first, so that shorter mentions find them whatever the order.
 	for pass := 0; pass < 2; pass++ {
@@ -338,6 +362,13 @@ func (f *entityFinder) group() {
 			m.entity = len(f.entities)
 			byName[key] = m.entity
 			f.entities = append(f.entities, verbatim.Entity{ID: m.entity, Name: m.name, Type: m.typ})
+			if multi {
+				first, last := firstWord(m.name), lastWord(m.name)
+				f.byWord[last] = append(f.byWord[last], m.entity)
+				if first != last {
+					f.byWord[first] = append(f.byWord[first], m.entity)
+				}
+			}
 		}
 	}
 	for mi := range ms {
@@ -386,7 +417,7 @@ func (f *entityFinder) standsAsName(m *mention) bool {
 // name on a word boundary ("Rutte" → "Mark Rutte").
 func (f *entityFinder) fullerEntity(m *mention) int {
 	best := -1
-	for ei := range f.entities {
+	for _, ei := range f.byWord[edgeWords(m.name)] {
 		e := &f.entities[ei]
 		if e.Type != m.typ || len(e.Name) <= len(m.name) {
 			continue
@@ -402,6 +433,19 @@ func (f *entityFinder) fullerEntity(m *mention) int {
 	}
 	return best
 }
+
+// edgeWords returns the word by which a mention finds fuller names: a
+// one-word mention is itself; a longer one is found by its last word.
+func edgeWords(name string) string { return lastWord(name) }
+
+func firstWord(s string) string {
+	if i := strings.IndexByte(s, ' '); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
+
+func lastWord(s string) string { return s[strings.LastIndexByte(s, ' ')+1:] }
 
 func appendUnique(list []string, s string) []string {
 	for _, x := range list {

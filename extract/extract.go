@@ -127,17 +127,25 @@ func (e *Extractor) Extract(text string) (*verbatim.Analysis, error) {
 	return a, nil
 }
 
+// maxUnclosedSentences is how far an unclosed quote may run.
+const maxUnclosedSentences = 12
+
 // unclosedEnd ends a quote whose closing mark is missing: at the end of the
 // last sentence before one that carries its own attribution after a comma,
 // and at the latest at the paragraph's end.
 func (st *state) unclosedEnd(q *quoteSpan, p *segment.Paragraph) int32 {
 	si := st.attr.sentenceOf(q.open)
 	end := p.LastTok
-	for k := si + 1; k < p.LastSentence; k++ {
+	// Quoted speech that runs on unclosed for more than a few sentences is
+	// ended there: the bound keeps unbalanced marks from costing more.
+	for k := si + 1; k < p.LastSentence && k <= si+maxUnclosedSentences; k++ {
 		if st.attr.trailingAttribution(k) {
 			end = st.doc.Sentences[k].First
 			break
 		}
+	}
+	if lim := si + maxUnclosedSentences + 1; lim < p.LastSentence {
+		end = min(end, st.doc.Sentences[lim].First)
 	}
 	return end
 }

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strings"
 
 	"verbatim"
@@ -60,9 +61,8 @@ func (r *resolver) mention(first, end int32, lastPerson, lastOrg int) resolution
 	// first organisation ("White House spokesman Josh Earnest" → Josh
 	// Earnest; "the Ukrainian Foreign Ministry statement" → the ministry).
 	person, org := -1, -1
-	for mi := range r.ents.mentions {
-		m := &r.ents.mentions[mi]
-		if m.first < first || m.last > end || m.entity < 0 {
+	for _, m := range r.ents.within(first, end) {
+		if m.entity < 0 {
 			continue
 		}
 		switch m.typ {
@@ -123,9 +123,8 @@ func (r *resolver) mention(first, end int32, lastPerson, lastOrg int) resolution
 	if ht.Has(lang.DocumentWord) {
 		return resolution{entity: -1, typ: verbatim.OtherSpeaker}
 	}
-	for mi := range r.ents.mentions {
-		m := &r.ents.mentions[mi]
-		if m.first >= first && m.last <= end && m.entity >= 0 {
+	for _, m := range r.ents.within(first, end) {
+		if m.entity >= 0 {
 			return r.found(m.entity)
 		}
 	}
@@ -176,18 +175,20 @@ func (r *resolver) found(e int) resolution {
 
 // lastMentioned returns the entity of the type mentioned last before token i.
 func (r *resolver) lastMentioned(i int32, typ verbatim.EntityType) int {
-	best := -1
-	for mi := range r.ents.mentions {
-		m := &r.ents.mentions[mi]
-		if m.last > i {
-			break
-		}
-		if m.typ == typ && m.entity >= 0 {
-			best = m.entity
+	ms := r.ents.mentions
+	k := sort.Search(len(ms), func(j int) bool { return ms[j].first >= i })
+	for k--; k >= 0 && k >= len(ms)-maxLookback; k-- {
+		if ms[k].typ == typ && ms[k].entity >= 0 && ms[k].last <= i {
+			return ms[k].entity
 		}
 	}
-	return best
+	return -1
 }
+
+// maxLookback bounds how many earlier mentions a pronoun or descriptor
+// looks through: an antecedent is near, and the bound keeps a pathological
+// article linear.
+const maxLookback = 400
 
 // byRole finds the person mentioned before the descriptor whose titles share
 // the most words with it; the most recent wins a tie.
@@ -201,9 +202,11 @@ func (r *resolver) byRole(first, end int32) int {
 		r.words = append(r.words, strings.ToLower(r.text(k)))
 	}
 	best, bestScore := -1, 0
-	for mi := range r.ents.mentions {
-		m := &r.ents.mentions[mi]
-		if m.first >= first || m.entity < 0 || m.typ != verbatim.EntityPerson {
+	ms := r.ents.mentions
+	k := sort.Search(len(ms), func(j int) bool { return ms[j].first >= first })
+	for mi := max(0, k-maxLookback); mi < k; mi++ {
+		m := &ms[mi]
+		if m.entity < 0 || m.typ != verbatim.EntityPerson {
 			continue
 		}
 		e := &r.ents.entities[m.entity]

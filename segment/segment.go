@@ -86,6 +86,10 @@ type Doc struct {
 	lower      []byte
 }
 
+// MaxSentenceTokens is the most tokens a sentence holds; longer runs are
+// cut into pieces of this size.
+const MaxSentenceTokens = 400
+
 // Span is a byte range [Start, End) of the text.
 type Span struct{ Start, End int }
 
@@ -356,6 +360,13 @@ func (d *Doc) split(first, last, para int32) {
 	}
 	start := first
 	for i := first; i < last; i++ {
+		// A "sentence" of thousands of tokens is not prose (a table, a
+		// list, a run-on line); cutting it keeps every later per-sentence
+		// pass bounded.
+		if i-start >= MaxSentenceTokens {
+			d.addSentence(start, i, para)
+			start = i
+		}
 		if d.endsSentence(i, last) {
 			end := i + 1
 			// Closing quotes and brackets after the stop belong to the sentence.
