@@ -471,7 +471,7 @@ func (a *attributor) labelled(pi int32) {
 // named reports whether tokens [first, end) are a name: all capitals
 // ("PENCE") or a person or organisation the entity stage found.
 func (a *attributor) named(first, end int32) bool {
-	if end-first == 1 && a.tok(first).Flags&segment.AllUpper != 0 {
+	if end-first == 1 && (a.tok(first).Flags&segment.AllUpper != 0 || a.ents.midCaps[a.tok(first).Hash]) {
 		return true
 	}
 	for _, m := range a.ents.within(first, end) {

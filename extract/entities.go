@@ -169,7 +169,7 @@ func (f *entityFinder) addRun(i, j, si int32) {
 	}
 	// A capital only by position before a longer name ("Rival Hillary
 	// Clinton") is not part of it.
-	if j-i > 2 && toks[i].Flags&segment.SentenceStart != 0 && !f.midCaps[toks[i].Hash] && !toks[i].Has(lang.Title|lang.OrgWord|lang.Place) {
+	if j-i > 2 && toks[i].Flags&segment.SentenceStart != 0 && !f.midCaps[toks[i].Hash] && !toks[i].Has(lang.Title|lang.OrgWord|lang.Place) && !toks[i+1].Has(lang.Title) {
 		i++
 	}
 	// Leading titles become the role; the name is what follows the last title.

@@ -1,0 +1,215 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+
+	"verbatim"
+)
+
+// quoteWant is what a test expects of one quote; empty fields are not checked.
+type quoteWant struct {
+	kind    verbatim.QuoteKind
+	content string // the content's text, or a prefix of it ending in "…"
+	cue     string
+	speaker string
+	ref     string
+	typ     verbatim.SpeakerType
+}
+
+func matchText(got, want string) bool {
+	if p, ok := strings.CutSuffix(want, "…"); ok {
+		return strings.HasPrefix(got, p)
+	}
+	return got == want
+}
+
+func checkQuote(t *testing.T, q verbatim.Quote, w quoteWant) {
+	t.Helper()
+	if w.kind != "" && q.Kind != w.kind {
+		t.Errorf("kind = %q, want %q (content %q)", q.Kind, w.kind, q.Content.Text)
+	}
+	if !matchText(q.Content.Text, w.content) {
+		t.Errorf("content = %q, want %q", q.Content.Text, w.content)
+	}
+	if w.cue != "" && (q.Cue == nil || q.Cue.Text != w.cue) {
+		t.Errorf("cue = %v, want %q", q.Cue, w.cue)
+	}
+	if w.speaker != "" && (q.Speaker == nil || q.Speaker.Text != w.speaker) {
+		t.Errorf("speaker = %v, want %q (content %q)", q.Speaker, w.speaker, q.Content.Text)
+	}
+	if w.ref != "" && q.SpeakerRef != w.ref {
+		t.Errorf("speaker_ref = %q, want %q (content %q)", q.SpeakerRef, w.ref, q.Content.Text)
+	}
+	if w.typ != "" && q.SpeakerType != w.typ {
+		t.Errorf("speaker_type = %q, want %q (content %q)", q.SpeakerType, w.typ, q.Content.Text)
+	}
+}
+
+// The cases are news sentences written for these tests, one shape each.
+// The first line of each text is a headline, as in a real article.
+var extractCases = []struct {
+	name   string
+	text   string
+	quotes []quoteWant
+}{
+	{
+		name:   "direct quote, inverted attribution with title",
+		text:   "Bridge to reopen.\n\n“We will rebuild the bridge by spring,” said Mayor Anna Holt.\n",
+		quotes: []quoteWant{{kind: verbatim.Direct, content: "“We will rebuild the bridge by spring,”", cue: "said", speaker: "Mayor Anna Holt", ref: "Anna Holt", typ: verbatim.Person}},
+	},
+	{
+		name:   "direct quote, speaker before cue, addressee after",
+		text:   "Budget talks.\n\n“The numbers do not add up,” Holt told reporters at city hall.\n",
+		quotes: []quoteWant{{kind: verbatim.Direct, content: "“The numbers do not add up,”", cue: "told", speaker: "Holt", typ: verbatim.Person}},
+	},
+	{
+		name:   "reported speech with that",
+		text:   "Budget talks.\n\nCouncil member Omar Reyes said that the budget would be balanced by June.\n",
+		quotes: []quoteWant{{kind: verbatim.Indirect, content: "that the budget would be balanced by June", cue: "said", speaker: "Council member Omar Reyes", ref: "Omar Reyes"}},
+	},
+	{
+		name:   "reported speech, attribution after the content",
+		text:   "Budget talks.\n\nMayor Anna Holt spoke first. The budget will be balanced by June, the mayor said.\n",
+		quotes: []quoteWant{{kind: verbatim.Indirect, content: "The budget will be balanced by June", cue: "said", speaker: "the mayor", ref: "Anna Holt", typ: verbatim.Person}},
+	},
+	{
+		name:   "according to anonymous sources",
+		text:   "Budget talks.\n\nAccording to officials, the deficit has doubled since last year.\n",
+		quotes: []quoteWant{{kind: verbatim.Indirect, content: "the deficit has doubled since last year", cue: "According to", speaker: "officials", typ: verbatim.Anonymous}},
+	},
+	{
+		name:   "mixed quote: reported clause holding a quoted fragment",
+		text:   "Budget talks.\n\nHolt said the repairs were “long overdue” and would cost less than feared.\n",
+		quotes: []quoteWant{{kind: verbatim.Mixed, content: "the repairs were “long overdue” and would cost less than feared", cue: "said", speaker: "Holt"}},
+	},
+	{
+		name: "a quote after an attributed one continues its speaker",
+		text: "Budget talks.\n\n“It is safe,” Holt told reporters. “We checked it twice.”\n",
+		quotes: []quoteWant{
+			{kind: verbatim.Direct, content: "“It is safe,”", speaker: "Holt"},
+			{kind: verbatim.Direct, content: "“We checked it twice.”", speaker: "Holt"},
+		},
+	},
+	{
+		name:   "quote interrupted by its attribution",
+		text:   "Budget talks.\n\n“The plan is sound,” Reyes said, “and it is paid for.”\n",
+		quotes: []quoteWant{{kind: verbatim.Direct, content: "“The plan is sound,” Reyes said, “and it is paid for.”", speaker: "Reyes"}},
+	},
+	{
+		name:   "pronoun resolves to the last person speaking",
+		text:   "Budget talks.\n\nFinance Director Lena Marsh presented the figures on Monday. She said the city would borrow less.\n",
+		quotes: []quoteWant{{kind: verbatim.Indirect, content: "the city would borrow less", speaker: "She", ref: "Lena Marsh", typ: verbatim.Person}},
+	},
+	{
+		name: "unclosed quote ends before a sentence with its own attribution",
+		text: "Budget talks.\n\n“The plan is dead, and everyone in this room knows it. The vote was only for show, the councillor explained.\n",
+		quotes: []quoteWant{
+			{kind: verbatim.Direct, content: "“The plan is dead, and everyone in this room knows it."},
+			{kind: verbatim.Indirect, content: "The vote was only for show", cue: "explained", speaker: "the councillor"},
+		},
+	},
+	{
+		name: "scare quote is not a statement",
+		text: "Budget talks.\n\nThe so-called “reform” passed the council on Tuesday by a narrow vote.\n",
+	},
+	{
+		name:   "passive attribution",
+		text:   "Budget talks.\n\nThe proposal was criticized by the teachers union.\n",
+		quotes: []quoteWant{{kind: verbatim.Indirect, content: "The proposal", cue: "criticized by", speaker: "the teachers union"}},
+	},
+	{
+		name:   "headline with a speaker label",
+		text:   "Holt: The bridge is safe to cross.\n\nThe bridge was inspected on Sunday by engineers whom Mayor Holt had hired.\n",
+		quotes: []quoteWant{{content: "The bridge is safe to cross", cue: ":", speaker: "Holt"}},
+	},
+	{
+		name: "quote reopened in the next paragraph continues",
+		text: "Budget talks.\n\nReyes said: “We have waited for years.\n\n“Now the money is finally there.”\n",
+		quotes: []quoteWant{
+			{content: "“We have waited for years.", speaker: "Reyes"},
+			{kind: verbatim.Direct, content: "“Now the money is finally there.”", speaker: "Reyes"},
+		},
+	},
+	{
+		name:   "NYT-style doubled apostrophes",
+		text:   "Budget talks.\n\n''This budget is a start,'' said Omar Reyes, a council member.\n",
+		quotes: []quoteWant{{kind: verbatim.Direct, content: "''This budget is a start,''", speaker: "Omar Reyes", ref: "Omar Reyes"}},
+	},
+}
+
+func TestExtract(t *testing.T) {
+	e := New()
+	for _, tc := range extractCases {
+		t.Run(tc.name, func(t *testing.T) {
+			a, err := e.Extract(tc.text)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := a.Validate(tc.text); err != nil {
+				t.Fatal(err)
+			}
+			if len(a.Quotes) != len(tc.quotes) {
+				for _, q := range a.Quotes {
+					t.Logf("got %s %q", q.Kind, q.Content.Text)
+				}
+				t.Fatalf("got %d quotes, want %d", len(a.Quotes), len(tc.quotes))
+			}
+			for i, w := range tc.quotes {
+				checkQuote(t, a.Quotes[i], w)
+			}
+		})
+	}
+}
+
+func TestEntities(t *testing.T) {
+	text := "Budget talks.\n\nFinance Minister Paul Okafor arrived late. Okafor said the Treasury Department would publish the figures. The minister added that Lagos would get more.\n"
+	a, err := New().Extract(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var okafor *verbatim.Entity
+	for i := range a.Entities {
+		if a.Entities[i].Name == "Paul Okafor" {
+			okafor = &a.Entities[i]
+		}
+	}
+	if okafor == nil {
+		t.Fatalf("no entity Paul Okafor in %+v", a.Entities)
+	}
+	if okafor.Type != verbatim.EntityPerson || len(okafor.Roles) == 0 || okafor.Roles[0] != "Finance Minister" {
+		t.Errorf("Okafor = %+v, want a person with role Finance Minister", okafor)
+	}
+	if !contains(okafor.Aliases, "Okafor") || !contains(okafor.Aliases, "The minister") {
+		t.Errorf("aliases = %q, want Okafor and The minister", okafor.Aliases)
+	}
+	if okafor.Quotes != 2 {
+		t.Errorf("quotes = %d, want 2", okafor.Quotes)
+	}
+	types := map[string]verbatim.EntityType{}
+	for _, e := range a.Entities {
+		types[e.Name] = e.Type
+	}
+	if types["Treasury Department"] != verbatim.EntityOrganization {
+		t.Errorf("Treasury Department: %q, want organization", types["Treasury Department"])
+	}
+	if types["Lagos"] != verbatim.EntityPlace && types["Lagos"] != "" {
+		t.Errorf("Lagos: %q, want place or nothing", types["Lagos"])
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func TestTooLarge(t *testing.T) {
+	e := New(WithMaxBytes(10))
+	if _, err := e.Extract("This text is longer than ten bytes."); err == nil {
+		t.Fatal("no error for a text over the limit")
+	}
+}
