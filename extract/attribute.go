@@ -106,6 +106,14 @@ func (a *attributor) prepare(doc *segment.Doc, l *lang.Language, quotes []quoteS
 	a.stmts = a.stmts[:0]
 }
 
+// release drops per-token buffers grown for a huge article.
+func (a *attributor) release() {
+	if cap(a.quoteOf) > 1<<18 {
+		a.quoteOf, a.covered = nil, nil
+	}
+	a.doc, a.ents = nil, nil
+}
+
 func grow(s []int32, n int) []int32 {
 	if cap(s) < n {
 		return make([]int32, n)

@@ -75,7 +75,11 @@ func (e *Extractor) Extract(text string) (*verbatim.Analysis, error) {
 		return nil, fmt.Errorf("%w: %d bytes, limit %d", ErrTooLarge, len(text), e.cfg.maxBytes)
 	}
 	st := e.pool.Get().(*state)
-	defer e.pool.Put(st)
+	defer func() {
+		st.doc.Release()
+		st.attr.release()
+		e.pool.Put(st)
+	}()
 	l := e.cfg.lang
 
 	a := &verbatim.Analysis{Lang: l.Code, Quotes: []verbatim.Quote{}, Entities: []verbatim.Entity{}}

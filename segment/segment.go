@@ -90,6 +90,15 @@ type Doc struct {
 // cut into pieces of this size.
 const MaxSentenceTokens = 400
 
+// Release drops buffers grown past everyday sizes, so that one huge
+// article does not keep its memory after it is done.
+func (d *Doc) Release() {
+	if cap(d.Tokens) > 1<<18 {
+		d.Tokens, d.Sentences, d.Paragraphs = nil, nil, nil
+	}
+	d.Text = ""
+}
+
 // Span is a byte range [Start, End) of the text.
 type Span struct{ Start, End int }
 
@@ -97,6 +106,11 @@ type Span struct{ Start, End int }
 // text, using the language table l for word classes and abbreviations.
 func (d *Doc) Segment(text string, paragraphs []Span, l *lang.Language) {
 	d.Text = text
+	// About one token per five bytes of news text: sizing once avoids
+	// copying the slice as it grows through a long article.
+	if want := len(text)/5 + 16; cap(d.Tokens) < want {
+		d.Tokens = make([]Token, 0, want)
+	}
 	d.Tokens = d.Tokens[:0]
 	d.Sentences = d.Sentences[:0]
 	d.Paragraphs = d.Paragraphs[:0]
