@@ -869,6 +869,11 @@ func (a *attributor) preposed(si, c, end int32, lemma string, weak bool) {
 			return
 		}
 	}
+	// "X said that ..., the spokeswoman explained": the attribution at the
+	// end belongs to a statement of its own.
+	if b := a.trailingAttributionAt(si); b > first && b < contentEnd {
+		contentEnd = b
+	}
 	// "mocked the complaint, saying ...": a participle cue after a comma
 	// starts a statement of its own.
 	for k := first + 1; k+1 < contentEnd; k++ {
@@ -1019,23 +1024,31 @@ func (a *attributor) sentenceOf(tok int32) int32 {
 // after a comma (", the spokesman explained."), which an unclosed quote
 // must not swallow.
 func (a *attributor) trailingAttribution(si int32) bool {
+	return a.trailingAttributionAt(si) >= 0
+}
+
+// trailingAttributionAt returns the comma before an attribution that ends
+// sentence si, or -1.
+func (a *attributor) trailingAttributionAt(si int32) int32 {
 	s := &a.doc.Sentences[si]
 	last := a.contentEnd(s.First, s.Last)
 	for c := last - 1; c > s.First && last-c <= maxTailTokens+maxSpeakerTokens; c-- {
 		t := a.tok(c)
-		if t.Kind != segment.Word || !t.Has(lang.Cue) {
+		if t.Kind != segment.Word || !t.Has(lang.Cue) || a.quoteOf[c] >= 0 {
 			continue
 		}
 		if b, e := a.speakerBefore(c, s.First); b > s.First && e <= c && a.isPunct(b-1, ",") {
-			return true
+			if tail := a.contentEnd(c+1, s.Last); tail-c-1 <= maxTailTokens && !a.hasWord(c+1, tail, "that") {
+				return b - 1
+			}
 		}
 		if a.isPunct(c-1, ",") {
 			if b, _ := a.speakerAfter(c+1, s.Last); b >= 0 {
-				return true
+				return c - 1
 			}
 		}
 	}
-	return false
+	return -1
 }
 
 // subject finds the name or pronoun a sentence opens with, before limit.

@@ -13,10 +13,11 @@ import (
 // its fullest form, a pronoun to the last fitting speaker, a descriptor
 // ("the NATO chief") to the entity whose title shares its words.
 type resolver struct {
-	doc      *segment.Doc
-	ents     *entityFinder
-	lastByTy map[verbatim.SpeakerType]int
-	words    []string
+	doc   *segment.Doc
+	ents  *entityFinder
+	words []string
+	// lastPersonAt is the token where the last person speaker was named.
+	lastPersonAt int32
 }
 
 // resolution is what the resolver concluded about one speaker mention.
@@ -33,6 +34,7 @@ func (r *resolver) tok(i int32) *segment.Token { return &r.doc.Tokens[i] }
 func (r *resolver) resolve(stmts []statement) []resolution {
 	out := make([]resolution, len(stmts))
 	lastPerson, lastOrg := -1, -1
+	r.lastPersonAt = -1
 	for i := range stmts {
 		st := &stmts[i]
 		res := resolution{entity: -1}
@@ -46,6 +48,9 @@ func (r *resolver) resolve(stmts []statement) []resolution {
 			switch r.ents.entities[res.entity].Type {
 			case verbatim.EntityPerson:
 				lastPerson = res.entity
+				if st.spk >= 0 {
+					r.lastPersonAt = st.spk
+				}
 			case verbatim.EntityOrganization:
 				lastOrg = res.entity
 			}
@@ -86,6 +91,12 @@ func (r *resolver) mention(first, end int32, lastPerson, lastOrg int) resolution
 	if end-first == 1 && ht.Has(lang.Pronoun) {
 		switch {
 		case ht.Has(lang.PronounHe | lang.PronounShe):
+			// The last person who spoke, unless a person has since
+			// opened a sentence: "Lena Marsh presented the figures. She
+			// said ..." is about Marsh.
+			if e, at := r.lastSubject(first); e >= 0 && at > r.lastPersonAt {
+				return r.found(e)
+			}
 			if lastPerson >= 0 {
 				return r.found(lastPerson)
 			}
@@ -183,6 +194,27 @@ func (r *resolver) lastMentioned(i int32, typ verbatim.EntityType) int {
 		}
 	}
 	return -1
+}
+
+// lastSubject returns the last person named at the start of a sentence
+// before token i, and where.
+func (r *resolver) lastSubject(i int32) (int, int32) {
+	ms := r.ents.mentions
+	k := sort.Search(len(ms), func(j int) bool { return ms[j].first >= i })
+	for k--; k >= 0 && k >= len(ms)-maxLookback; k-- {
+		m := &ms[k]
+		if m.typ != verbatim.EntityPerson || m.entity < 0 || m.last > i {
+			continue
+		}
+		start := m.roleFirst
+		if start > 0 && r.tok(start-1).Flags&segment.SentenceStart != 0 && r.tok(start-1).Has(lang.Conjunction|lang.Determiner) {
+			start--
+		}
+		if r.tok(start).Flags&segment.SentenceStart != 0 {
+			return m.entity, m.roleFirst
+		}
+	}
+	return -1, -1
 }
 
 // maxLookback bounds how many earlier mentions a pronoun or descriptor
