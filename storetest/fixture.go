@@ -8,9 +8,9 @@ import (
 	"verbatim"
 )
 
-// Ent describes an entity of a fixture article; its mentions are found in
-// the text by string search.
-type Ent struct {
+// fixtureEntity describes an entity of a fixture article; its mentions
+// are found in the text by string search.
+type fixtureEntity struct {
 	Name     string
 	Type     verbatim.EntityType
 	Aliases  []string
@@ -18,9 +18,9 @@ type Ent struct {
 	Mentions []string
 }
 
-// Q describes a quote of a fixture article by the strings of its content,
-// cue and speaker mention, which must occur in the text.
-type Q struct {
+// fixtureQuote describes a quote of a fixture article by the strings of
+// its content, cue and speaker mention, which must occur in the text.
+type fixtureQuote struct {
 	Kind    verbatim.QuoteKind
 	Content string
 	Cue     string
@@ -32,18 +32,18 @@ type Q struct {
 	Type   verbatim.SpeakerType
 }
 
-// Doc describes a fixture article.
-type Doc struct {
+// fixture describes a fixture article.
+type fixture struct {
 	URL, Outlet string
 	Published   time.Time
 	Text        string
-	Ents        []Ent
-	Quotes      []Q
+	Ents        []fixtureEntity
+	Quotes      []fixtureQuote
 }
 
-// Article builds the stored article of a fixture. It panics on a fixture
+// article builds the stored article of a fixture. It panics on a fixture
 // whose strings are not in its text: that is a bug in the test.
-func (d Doc) Article() *verbatim.StoredArticle {
+func (d fixture) article() *verbatim.StoredArticle {
 	span := func(s string, from int) verbatim.Span {
 		i := strings.Index(d.Text[from:], s)
 		if i < 0 {
@@ -104,19 +104,19 @@ const (
 // corpus is a small news corpus with one speaker under several names across
 // outlets, a namesake, an organisation under its name and its acronym, and
 // anonymous speakers.
-func corpus() []Doc {
-	return []Doc{
+func corpus() []fixture {
+	return []fixture{
 		{
 			URL: "https://www.reuters.example/world/nato-spending", Outlet: "Reuters", Published: day(1),
 			Text: `NATO Secretary General Mark Rutte said the alliance must spend more on defence. ` +
 				`"We cannot wait for another crisis," Rutte told reporters in Brussels. ` +
 				`Officials said the summit would run late. NATO said in a statement that air defence was the priority.`,
-			Ents: []Ent{
+			Ents: []fixtureEntity{
 				{Name: "Mark Rutte", Type: person, Aliases: []string{"Rutte"}, Roles: []string{"NATO Secretary General"},
 					Mentions: []string{"Mark Rutte", "Rutte told"}},
 				{Name: "NATO", Type: org, Mentions: []string{"NATO"}},
 			},
-			Quotes: []Q{
+			Quotes: []fixtureQuote{
 				{Kind: verbatim.Indirect, Content: "the alliance must spend more on defence", Cue: "said", Lemma: "say",
 					Speaker: "NATO Secretary General Mark Rutte", Entity: 0},
 				{Kind: verbatim.Direct, Content: `We cannot wait for another crisis,`, Cue: "told", Lemma: "tell",
@@ -131,10 +131,10 @@ func corpus() []Doc {
 			URL: "https://apnews.example/article/tariffs", Outlet: "AP", Published: day(5),
 			Text: `NATO Secretary General Mark Rutte warned that tariffs would hurt allies. ` +
 				`"Trade wars have no winners," he said.`,
-			Ents: []Ent{
+			Ents: []fixtureEntity{
 				{Name: "NATO Secretary General Mark Rutte", Type: person, Mentions: []string{"Mark Rutte"}},
 			},
-			Quotes: []Q{
+			Quotes: []fixtureQuote{
 				{Kind: verbatim.Indirect, Content: "tariffs would hurt allies", Cue: "warned", Lemma: "warn",
 					Speaker: "NATO Secretary General Mark Rutte", Entity: 0},
 				{Kind: verbatim.Direct, Content: `Trade wars have no winners,`, Cue: "said", Lemma: "say", Speaker: "he", Entity: 0},
@@ -143,8 +143,8 @@ func corpus() []Doc {
 		{
 			URL: "https://www.reuters.example/world/rutte-ukraine", Outlet: "Reuters", Published: day(9),
 			Text: `Rutte said support for Ukraine would continue through the winter.`,
-			Ents: []Ent{{Name: "Rutte", Type: person, Mentions: []string{"Rutte"}}},
-			Quotes: []Q{
+			Ents: []fixtureEntity{{Name: "Rutte", Type: person, Mentions: []string{"Rutte"}}},
+			Quotes: []fixtureQuote{
 				{Kind: verbatim.Indirect, Content: "support for Ukraine would continue through the winter", Cue: "said",
 					Lemma: "say", Speaker: "Rutte", Entity: 0},
 			},
@@ -153,11 +153,11 @@ func corpus() []Doc {
 			URL: "https://apnews.example/article/football", Outlet: "AP", Published: day(12),
 			Text: `Anna Rutte, the Dutch striker, said: "We played well against Norway and the defence held." ` +
 				`The North Atlantic Treaty Organization said it would not comment on football.`,
-			Ents: []Ent{
+			Ents: []fixtureEntity{
 				{Name: "Anna Rutte", Type: person, Roles: []string{"striker"}, Mentions: []string{"Anna Rutte"}},
 				{Name: "North Atlantic Treaty Organization", Type: org, Mentions: []string{"North Atlantic Treaty Organization"}},
 			},
-			Quotes: []Q{
+			Quotes: []fixtureQuote{
 				{Kind: verbatim.Direct, Content: "We played well against Norway and the defence held.", Cue: "said",
 					Lemma: "say", Speaker: "Anna Rutte", Entity: 0},
 				{Kind: verbatim.Indirect, Content: "it would not comment on football", Cue: "said", Lemma: "say",
@@ -168,8 +168,8 @@ func corpus() []Doc {
 			URL: "https://bbc.example/news/hague", Outlet: "BBC", Published: day(20),
 			Text: `Rutte, speaking in The Hague, said the government had fallen. ` +
 				`Sources close to the cabinet said talks had "completely broken down".`,
-			Ents: []Ent{{Name: "Rutte", Type: person, Mentions: []string{"Rutte"}}},
-			Quotes: []Q{
+			Ents: []fixtureEntity{{Name: "Rutte", Type: person, Mentions: []string{"Rutte"}}},
+			Quotes: []fixtureQuote{
 				{Kind: verbatim.Indirect, Content: "the government had fallen", Cue: "said", Lemma: "say",
 					Speaker: "Rutte", Entity: 0},
 				{Kind: verbatim.Mixed, Content: `talks had "completely broken down"`, Cue: "said", Lemma: "say",

@@ -48,11 +48,11 @@ func Run(t *testing.T, open Open) {
 
 func ctxT(t *testing.T) context.Context { return t.Context() }
 
-func saveAll(t *testing.T, s verbatim.Store, docs []Doc) []*verbatim.StoredArticle {
+func saveAll(t *testing.T, s verbatim.Store, docs []fixture) []*verbatim.StoredArticle {
 	t.Helper()
 	var out []*verbatim.StoredArticle
 	for _, d := range docs {
-		a := d.Article()
+		a := d.article()
 		r, err := s.SaveArticle(ctxT(t), a)
 		if err != nil {
 			t.Fatalf("save %s: %v", d.URL, err)
@@ -120,7 +120,7 @@ func testSaveAndRead(t *testing.T, s verbatim.Store) {
 		t.Errorf("bare article read back as %+v", got)
 	}
 	// Unknown outlets are named after the URL's host.
-	a := corpus()[0].Article()
+	a := corpus()[0].article()
 	a.URL, a.Outlet = "https://www.example.org/x", ""
 	a.Text += " "
 	if _, err := s.SaveArticle(ctx, a); err != nil {
@@ -130,7 +130,7 @@ func testSaveAndRead(t *testing.T, s verbatim.Store) {
 		t.Errorf("outlet from URL: %v, %v; want example.org", got.Outlet, err)
 	}
 	// An analysis that does not fit the text is refused.
-	bad := corpus()[1].Article()
+	bad := corpus()[1].article()
 	bad.Text = strings.ToUpper(bad.Text)
 	if _, err := s.SaveArticle(ctx, bad); err == nil {
 		t.Error("an analysis whose spans do not match the text was saved")
@@ -204,7 +204,7 @@ func testIdempotent(t *testing.T, s verbatim.Store) {
 	saveAll(t, s, corpus())
 	before := snap(t, s)
 	for _, d := range corpus() {
-		a := d.Article()
+		a := d.article()
 		a.Origin.Path = "another-run.jsonl" // where it was found does not matter
 		r, err := s.SaveArticle(ctx, a)
 		if err != nil {
@@ -215,7 +215,7 @@ func testIdempotent(t *testing.T, s verbatim.Store) {
 		}
 	}
 	// The same text under another URL is a duplicate of the stored article.
-	dup := corpus()[2].Article()
+	dup := corpus()[2].article()
 	dup.URL = "https://mirror.example/rutte"
 	r, err := s.SaveArticle(ctx, dup)
 	if err != nil || r.Status != verbatim.Duplicate {
@@ -229,7 +229,7 @@ func testIdempotent(t *testing.T, s verbatim.Store) {
 	noURL := func() *verbatim.StoredArticle {
 		d := corpus()[4]
 		d.URL, d.Text = "", d.Text+" (wire copy)"
-		return d.Article()
+		return d.article()
 	}
 	r1, err := s.SaveArticle(ctx, noURL())
 	if err != nil || r1.Status != verbatim.Inserted {
@@ -249,14 +249,14 @@ func testUpdate(t *testing.T, s verbatim.Store) {
 	d.Outlet = "Reuters UK" // an update may move the article
 	d.Text = `NATO Secretary General Mark Rutte said allies had agreed a new spending target. ` +
 		`Officials said the summit ended early.`
-	d.Quotes = []Q{
+	d.Quotes = []fixtureQuote{
 		{Kind: verbatim.Indirect, Content: "allies had agreed a new spending target", Cue: "said", Lemma: "say",
 			Speaker: "NATO Secretary General Mark Rutte", Entity: 0},
 		{Kind: verbatim.Indirect, Content: "the summit ended early", Cue: "said", Lemma: "say",
 			Speaker: "Officials", Entity: -1, Ref: "Officials", Type: verbatim.Anonymous},
 	}
 	d.Ents[0].Mentions = []string{"Mark Rutte"}
-	a := d.Article()
+	a := d.article()
 	r, err := s.SaveArticle(ctx, a)
 	if err != nil {
 		t.Fatal(err)
@@ -289,7 +289,7 @@ func testUpdate(t *testing.T, s verbatim.Store) {
 		}
 	}
 	// Updating back restores the first version's quotes.
-	if r, err := s.SaveArticle(ctx, corpus()[0].Article()); err != nil || r.Status != verbatim.Updated {
+	if r, err := s.SaveArticle(ctx, corpus()[0].article()); err != nil || r.Status != verbatim.Updated {
 		t.Fatalf("update back: %+v, %v", r, err)
 	}
 	if n := len(snap(t, s).Quotes); n != 11 {
@@ -300,9 +300,9 @@ func testUpdate(t *testing.T, s verbatim.Store) {
 func testBatch(t *testing.T, s verbatim.Store) {
 	ctx := ctxT(t)
 	docs := corpus()
-	bad := docs[3].Article()
+	bad := docs[3].article()
 	bad.Analysis.Quotes[0].Content.Start++ // no longer the text it says
-	batch := []*verbatim.StoredArticle{docs[0].Article(), docs[1].Article(), bad}
+	batch := []*verbatim.StoredArticle{docs[0].article(), docs[1].article(), bad}
 	if _, err := s.SaveArticles(ctx, batch); err == nil {
 		t.Fatal("a batch with an invalid article was saved")
 	}
@@ -317,9 +317,9 @@ func testBatch(t *testing.T, s verbatim.Store) {
 
 	var as []*verbatim.StoredArticle
 	for _, d := range docs {
-		as = append(as, d.Article())
+		as = append(as, d.article())
 	}
-	as = append(as, docs[0].Article()) // the same article twice in one batch
+	as = append(as, docs[0].article()) // the same article twice in one batch
 	rs, err := s.SaveArticles(ctx, as)
 	if err != nil {
 		t.Fatal(err)
@@ -443,12 +443,12 @@ func testSearch(t *testing.T, s verbatim.Store) {
 		t.Errorf("anonymous hit %+v", hs)
 	}
 	// Relevance: a quote that says it twice ranks first.
-	d := Doc{URL: "https://x.example/1", Outlet: "X", Published: day(2),
+	d := fixture{URL: "https://x.example/1", Outlet: "X", Published: day(2),
 		Text: `Mr Smith said: "Defence, defence and defence again."`,
-		Ents: []Ent{{Name: "John Smith", Type: person, Mentions: []string{"Smith"}}},
-		Quotes: []Q{{Kind: verbatim.Direct, Content: "Defence, defence and defence again.", Cue: "said",
+		Ents: []fixtureEntity{{Name: "John Smith", Type: person, Mentions: []string{"Smith"}}},
+		Quotes: []fixtureQuote{{Kind: verbatim.Direct, Content: "Defence, defence and defence again.", Cue: "said",
 			Lemma: "say", Speaker: "Mr Smith", Entity: 0}}}
-	if _, err := s.SaveArticle(ctxT(t), d.Article()); err != nil {
+	if _, err := s.SaveArticle(ctxT(t), d.article()); err != nil {
 		t.Fatal(err)
 	}
 	page, err := s.Search(ctxT(t), verbatim.SearchQuery{Text: "defence", Limit: 2})
@@ -509,15 +509,15 @@ func testPagination(t *testing.T, s verbatim.Store) {
 		n := names[i%len(names)]
 		// Repeating the word varies the rank; equal texts tie on it.
 		word := strings.Repeat("budget ", 1+i%3)
-		d := Doc{URL: fmt.Sprintf("https://pages.example/%d", i), Outlet: []string{"A", "B"}[i%2],
+		d := fixture{URL: fmt.Sprintf("https://pages.example/%d", i), Outlet: []string{"A", "B"}[i%2],
 			Published: day(1 + i%7),
 			Text:      fmt.Sprintf(`%s said "the %sis tight, item %d". He added "no budget talks today %d".`, n, word, i, i),
-			Ents:      []Ent{{Name: n, Type: person, Mentions: []string{n}}},
-			Quotes: []Q{
+			Ents:      []fixtureEntity{{Name: n, Type: person, Mentions: []string{n}}},
+			Quotes: []fixtureQuote{
 				{Kind: verbatim.Direct, Content: fmt.Sprintf("the %sis tight, item %d", word, i), Cue: "said", Lemma: "say", Speaker: n, Entity: 0},
 				{Kind: verbatim.Direct, Content: fmt.Sprintf("no budget talks today %d", i), Cue: "added", Lemma: "add", Speaker: "He", Entity: 0},
 			}}
-		as = append(as, d.Article())
+		as = append(as, d.article())
 	}
 	if _, err := s.SaveArticles(ctx, as); err != nil {
 		t.Fatal(err)
@@ -607,7 +607,7 @@ func testExport(t *testing.T, s verbatim.Store) {
 	if got := export(t, s, verbatim.SearchQuery{Limit: 3}); len(got) != 3 {
 		t.Errorf("export with limit 3 gave %d", len(got))
 	}
-	if _, err := s.SaveArticle(ctxT(t), corpus()[0].Article()); err != nil {
+	if _, err := s.SaveArticle(ctxT(t), corpus()[0].article()); err != nil {
 		t.Errorf("save after an abandoned export: %v", err)
 	}
 	// A cancelled context ends the stream with an error.
@@ -630,7 +630,7 @@ func testSpeakerIdentity(t *testing.T, s verbatim.Store) {
 	docs := corpus()
 	var decisions [][]verbatim.SpeakerDecision
 	for _, d := range docs {
-		r, err := s.SaveArticle(ctx, d.Article())
+		r, err := s.SaveArticle(ctx, d.article())
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -762,9 +762,9 @@ func testConcurrent(t *testing.T, s verbatim.Store) {
 				d := docs[(i+w)%len(docs)]
 				var err error
 				if w%2 == 0 {
-					_, err = s.SaveArticle(ctxT(t), d.Article())
+					_, err = s.SaveArticle(ctxT(t), d.article())
 				} else {
-					_, err = s.SaveArticles(ctxT(t), []*verbatim.StoredArticle{d.Article(), docs[0].Article()})
+					_, err = s.SaveArticles(ctxT(t), []*verbatim.StoredArticle{d.article(), docs[0].article()})
 				}
 				if err != nil {
 					errs <- err
