@@ -56,6 +56,52 @@ func (s *Store) SaveArticles(ctx context.Context, as []*verbatim.StoredArticle) 
 type saver struct {
 	tx  *sql.Tx
 	now int64
+	// stmts caches the transaction's prepared statements: a batch runs
+	// the same few statements thousands of times, and preparing is a
+	// large share of the cost of each.
+	stmts map[string]*sql.Stmt
+}
+
+func (sv *saver) stmt(ctx context.Context, query string) (*sql.Stmt, error) {
+	if st, ok := sv.stmts[query]; ok {
+		return st, nil
+	}
+	st, err := sv.tx.PrepareContext(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	if sv.stmts == nil {
+		sv.stmts = map[string]*sql.Stmt{}
+	}
+	sv.stmts[query] = st
+	return st, nil
+}
+
+func (sv *saver) exec(ctx context.Context, query string, args ...any) error {
+	st, err := sv.stmt(ctx, query)
+	if err != nil {
+		return err
+	}
+	_, err = st.ExecContext(ctx, args...)
+	return err
+}
+
+func (sv *saver) query(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	st, err := sv.stmt(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	return st.QueryContext(ctx, args...)
+}
+
+// queryRow scans the first row of a query into dest; it returns
+// sql.ErrNoRows when there is none.
+func (sv *saver) queryRow(ctx context.Context, query string, args []any, dest ...any) error {
+	st, err := sv.stmt(ctx, query)
+	if err != nil {
+		return err
+	}
+	return st.QueryRowContext(ctx, args...).Scan(dest...)
 }
 
 func (sv *saver) save(ctx context.Context, a *verbatim.StoredArticle) (verbatim.SaveResult, error) {
@@ -68,8 +114,8 @@ func (sv *saver) save(ctx context.Context, a *verbatim.StoredArticle) (verbatim.
 		oldFP     string
 		oldSource int64
 	)
-	err = sv.tx.QueryRowContext(ctx, `SELECT id, fingerprint, source_id FROM articles WHERE doc_key = ?`, a.Key()).
-		Scan(&id, &oldFP, &oldSource)
+	err = sv.queryRow(ctx, `SELECT id, fingerprint, source_id FROM articles WHERE doc_key = ?`, []any{a.Key()},
+		&id, &oldFP, &oldSource)
 	switch {
 	case err == nil && oldFP == fp:
 		return verbatim.SaveResult{ID: id, Status: verbatim.Unchanged}, nil
@@ -79,7 +125,7 @@ func (sv *saver) save(ctx context.Context, a *verbatim.StoredArticle) (verbatim.
 		}
 	case errors.Is(err, sql.ErrNoRows):
 		if a.Text != "" {
-			err := sv.tx.QueryRowContext(ctx, `SELECT id FROM articles WHERE content_hash = ? LIMIT 1`, a.ContentHash).Scan(&id)
+			err := sv.queryRow(ctx, `SELECT id FROM articles WHERE content_hash = ? LIMIT 1`, []any{a.ContentHash}, &id)
 			if err == nil {
 				return verbatim.SaveResult{ID: id, Status: verbatim.Duplicate}, nil
 			}
@@ -105,13 +151,13 @@ func (sv *saver) save(ctx context.Context, a *verbatim.StoredArticle) (verbatim.
 		return verbatim.SaveResult{}, err
 	}
 	if id == 0 {
-		err = sv.tx.QueryRowContext(ctx, `INSERT INTO articles (doc_key, url, content_hash, fingerprint, source_id,
+		err = sv.queryRow(ctx, `INSERT INTO articles (doc_key, url, content_hash, fingerprint, source_id,
 			title, author, lang, published_at, fetched_at, origin, text, structure, analysis_meta, ingested_at, updated_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-			a.Key(), a.URL, a.ContentHash, fp, sourceID, a.Title, a.Author, a.Lang, millis(a.Published),
-			millis(a.Fetched), row.origin, a.Text, row.structure, row.meta, sv.now, sv.now).Scan(&id)
+			[]any{a.Key(), a.URL, a.ContentHash, fp, sourceID, a.Title, a.Author, a.Lang, millis(a.Published),
+				millis(a.Fetched), row.origin, a.Text, row.structure, row.meta, sv.now, sv.now}, &id)
 	} else {
-		_, err = sv.tx.ExecContext(ctx, `UPDATE articles SET url = ?, content_hash = ?, fingerprint = ?, source_id = ?,
+		err = sv.exec(ctx, `UPDATE articles SET url = ?, content_hash = ?, fingerprint = ?, source_id = ?,
 			title = ?, author = ?, lang = ?, published_at = ?, fetched_at = ?, origin = ?, text = ?, structure = ?,
 			analysis_meta = ?, updated_at = ? WHERE id = ?`,
 			a.URL, a.ContentHash, fp, sourceID, a.Title, a.Author, a.Lang, millis(a.Published), millis(a.Fetched),
@@ -120,7 +166,7 @@ func (sv *saver) save(ctx context.Context, a *verbatim.StoredArticle) (verbatim.
 	if err != nil {
 		return verbatim.SaveResult{}, fmt.Errorf("write article: %w", err)
 	}
-	if _, err := sv.tx.ExecContext(ctx, `UPDATE sources SET articles = articles + 1 WHERE id = ?`, sourceID); err != nil {
+	if err := sv.exec(ctx, `UPDATE sources SET articles = articles + 1 WHERE id = ?`, sourceID); err != nil {
 		return verbatim.SaveResult{}, fmt.Errorf("count article: %w", err)
 	}
 	decisions, err := sv.content(ctx, id, sourceID, a)
@@ -169,10 +215,10 @@ func articleRow(a *verbatim.StoredArticle) (articleFields, error) {
 func (sv *saver) source(ctx context.Context, a *verbatim.StoredArticle) (int64, error) {
 	name := a.OutletName()
 	var id int64
-	err := sv.tx.QueryRowContext(ctx, `SELECT id FROM sources WHERE name_key = ?`, strings.ToLower(name)).Scan(&id)
+	err := sv.queryRow(ctx, `SELECT id FROM sources WHERE name_key = ?`, []any{strings.ToLower(name)}, &id)
 	if errors.Is(err, sql.ErrNoRows) {
-		err = sv.tx.QueryRowContext(ctx, `INSERT INTO sources (name, name_key, domain) VALUES (?, ?, ?) RETURNING id`,
-			name, strings.ToLower(name), a.Domain()).Scan(&id)
+		err = sv.queryRow(ctx, `INSERT INTO sources (name, name_key, domain) VALUES (?, ?, ?) RETURNING id`,
+			[]any{name, strings.ToLower(name), a.Domain()}, &id)
 	}
 	if err != nil {
 		return 0, fmt.Errorf("outlet %q: %w", name, err)
@@ -183,7 +229,7 @@ func (sv *saver) source(ctx context.Context, a *verbatim.StoredArticle) (int64, 
 // removeContent takes an article's quotes and entities out, with their
 // counts, before a new version is written.
 func (sv *saver) removeContent(ctx context.Context, articleID, sourceID int64) error {
-	rows, err := sv.tx.QueryContext(ctx, `SELECT speaker_id, source_id, count(*) FROM quotes
+	rows, err := sv.query(ctx, `SELECT speaker_id, source_id, count(*) FROM quotes
 		WHERE article_id = ? GROUP BY speaker_id, source_id`, articleID)
 	if err != nil {
 		return fmt.Errorf("count old quotes: %w", err)
@@ -205,16 +251,16 @@ func (sv *saver) removeContent(ctx context.Context, articleID, sourceID int64) e
 		return fmt.Errorf("count old quotes: %w", err)
 	}
 	for _, g := range groups {
-		if _, err := sv.tx.ExecContext(ctx, `UPDATE sources SET quotes = quotes - ? WHERE id = ?`, g.n, g.source); err != nil {
+		if err := sv.exec(ctx, `UPDATE sources SET quotes = quotes - ? WHERE id = ?`, g.n, g.source); err != nil {
 			return fmt.Errorf("uncount quotes: %w", err)
 		}
 		if !g.speaker.Valid {
 			continue
 		}
-		if _, err := sv.tx.ExecContext(ctx, `UPDATE speakers SET quotes = quotes - ? WHERE id = ?`, g.n, g.speaker.Int64); err != nil {
+		if err := sv.exec(ctx, `UPDATE speakers SET quotes = quotes - ? WHERE id = ?`, g.n, g.speaker.Int64); err != nil {
 			return fmt.Errorf("uncount quotes: %w", err)
 		}
-		if _, err := sv.tx.ExecContext(ctx, `UPDATE speaker_outlets SET quotes = quotes - ?
+		if err := sv.exec(ctx, `UPDATE speaker_outlets SET quotes = quotes - ?
 			WHERE speaker_id = ? AND source_id = ?`, g.n, g.speaker.Int64, g.source); err != nil {
 			return fmt.Errorf("uncount quotes: %w", err)
 		}
@@ -223,11 +269,11 @@ func (sv *saver) removeContent(ctx context.Context, articleID, sourceID int64) e
 		`DELETE FROM quotes WHERE article_id = ?`,
 		`DELETE FROM entities WHERE article_id = ?`,
 	} {
-		if _, err := sv.tx.ExecContext(ctx, q, articleID); err != nil {
+		if err := sv.exec(ctx, q, articleID); err != nil {
 			return fmt.Errorf("remove old version: %w", err)
 		}
 	}
-	if _, err := sv.tx.ExecContext(ctx, `UPDATE sources SET articles = articles - 1 WHERE id = ?`, sourceID); err != nil {
+	if err := sv.exec(ctx, `UPDATE sources SET articles = articles - 1 WHERE id = ?`, sourceID); err != nil {
 		return fmt.Errorf("uncount article: %w", err)
 	}
 	return nil
@@ -258,12 +304,11 @@ func (sv *saver) content(ctx context.Context, articleID, sourceID int64, a *verb
 		decisions = append(decisions, d)
 	}
 
-	ent, err := sv.tx.PrepareContext(ctx, `INSERT INTO entities (article_id, idx, entity_id, name, type, aliases,
+	ent, err := sv.stmt(ctx, `INSERT INTO entities (article_id, idx, entity_id, name, type, aliases,
 		roles, mentions, quotes, speaker_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 	if err != nil {
 		return nil, fmt.Errorf("prepare entities: %w", err)
 	}
-	defer ent.Close()
 	for i, e := range an.Entities {
 		js, err := jsonStrings(e.Aliases, e.Roles, e.Mentions)
 		if err != nil {
@@ -275,14 +320,13 @@ func (sv *saver) content(ctx context.Context, articleID, sourceID int64, a *verb
 		}
 	}
 
-	qs, err := sv.tx.PrepareContext(ctx, `INSERT INTO quotes (article_id, seq, source_id, published_at, kind,
+	qs, err := sv.stmt(ctx, `INSERT INTO quotes (article_id, seq, source_id, published_at, kind,
 		content, content_start, content_end, content_segments, cue_span, cue, cue_lemma, speaker_span,
 		speaker_text, speaker_ref, speaker_type, entity, speaker_id)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 	if err != nil {
 		return nil, fmt.Errorf("prepare quotes: %w", err)
 	}
-	defer qs.Close()
 	perSpeaker := map[int64]int64{}
 	for i, q := range an.Quotes {
 		var spk int64
@@ -305,15 +349,15 @@ func (sv *saver) content(ctx context.Context, articleID, sourceID int64, a *verb
 		}
 	}
 
-	if _, err := sv.tx.ExecContext(ctx, `UPDATE sources SET quotes = quotes + ? WHERE id = ?`,
+	if err := sv.exec(ctx, `UPDATE sources SET quotes = quotes + ? WHERE id = ?`,
 		len(an.Quotes), sourceID); err != nil {
 		return nil, fmt.Errorf("count quotes: %w", err)
 	}
 	for id, n := range perSpeaker {
-		if _, err := sv.tx.ExecContext(ctx, `UPDATE speakers SET quotes = quotes + ? WHERE id = ?`, n, id); err != nil {
+		if err := sv.exec(ctx, `UPDATE speakers SET quotes = quotes + ? WHERE id = ?`, n, id); err != nil {
 			return nil, fmt.Errorf("count quotes: %w", err)
 		}
-		if _, err := sv.tx.ExecContext(ctx, `INSERT INTO speaker_outlets (speaker_id, source_id, quotes) VALUES (?, ?, ?)
+		if err := sv.exec(ctx, `INSERT INTO speaker_outlets (speaker_id, source_id, quotes) VALUES (?, ?, ?)
 			ON CONFLICT (speaker_id, source_id) DO UPDATE SET quotes = quotes + excluded.quotes`, id, sourceID, n); err != nil {
 			return nil, fmt.Errorf("count quotes: %w", err)
 		}
@@ -335,12 +379,12 @@ func (sv *saver) resolve(ctx context.Context, m speaker.Mention, actx speaker.Co
 		return out, nil
 	case d.ID == 0:
 		out.New = true
-		if err := sv.tx.QueryRowContext(ctx, `INSERT INTO speakers (name, type, created_at) VALUES (?, ?, ?) RETURNING id`,
-			d.Name, string(m.Type), sv.now).Scan(&out.SpeakerID); err != nil {
+		if err := sv.queryRow(ctx, `INSERT INTO speakers (name, type, created_at) VALUES (?, ?, ?) RETURNING id`,
+			[]any{d.Name, string(m.Type), sv.now}, &out.SpeakerID); err != nil {
 			return out, fmt.Errorf("create speaker: %w", err)
 		}
 	case d.Former != "":
-		if _, err := sv.tx.ExecContext(ctx, `UPDATE speakers SET name = ? WHERE id = ?`, d.Name, d.ID); err != nil {
+		if err := sv.exec(ctx, `UPDATE speakers SET name = ? WHERE id = ?`, d.Name, d.ID); err != nil {
 			return out, fmt.Errorf("rename speaker: %w", err)
 		}
 	}
@@ -350,14 +394,14 @@ func (sv *saver) resolve(ctx context.Context, m speaker.Mention, actx speaker.Co
 		values []string
 	}{{"alias", f.Aliases}, {"role", f.Roles}} {
 		for _, v := range n.values {
-			if _, err := sv.tx.ExecContext(ctx, `INSERT INTO speaker_names (speaker_id, kind, value) VALUES (?, ?, ?)
+			if err := sv.exec(ctx, `INSERT INTO speaker_names (speaker_id, kind, value) VALUES (?, ?, ?)
 				ON CONFLICT DO NOTHING`, out.SpeakerID, n.kind, v); err != nil {
 				return out, fmt.Errorf("file %s: %w", n.kind, err)
 			}
 		}
 	}
 	for _, k := range f.Keys {
-		if _, err := sv.tx.ExecContext(ctx, `INSERT INTO speaker_keys (key, speaker_id) VALUES (?, ?)
+		if err := sv.exec(ctx, `INSERT INTO speaker_keys (key, speaker_id) VALUES (?, ?)
 			ON CONFLICT DO NOTHING`, k, out.SpeakerID); err != nil {
 			return out, fmt.Errorf("file key: %w", err)
 		}
@@ -375,7 +419,7 @@ func (sv *saver) candidates(ctx context.Context, keys []string, sourceID int64) 
 	for _, k := range keys {
 		args = append(args, k)
 	}
-	rows, err := sv.tx.QueryContext(ctx, `SELECT s.id, s.name, s.type, s.quotes,
+	rows, err := sv.query(ctx, `SELECT s.id, s.name, s.type, s.quotes,
 		EXISTS (SELECT 1 FROM speaker_outlets o WHERE o.speaker_id = s.id AND o.source_id = ? AND o.quotes > 0)
 		FROM speakers s WHERE s.id IN (SELECT speaker_id FROM speaker_keys WHERE key IN (`+in+`))
 		ORDER BY s.id`, args...)
@@ -401,7 +445,7 @@ func (sv *saver) candidates(ctx context.Context, keys []string, sourceID int64) 
 	if len(cands) == 0 {
 		return nil, nil
 	}
-	rows, err = sv.tx.QueryContext(ctx, `SELECT speaker_id, kind, value FROM speaker_names
+	rows, err = sv.query(ctx, `SELECT speaker_id, kind, value FROM speaker_names
 		WHERE speaker_id IN (SELECT speaker_id FROM speaker_keys WHERE key IN (`+in+`))`, args[1:]...)
 	if err != nil {
 		return nil, fmt.Errorf("load candidate names: %w", err)
