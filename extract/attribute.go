@@ -284,6 +284,18 @@ func (a *attributor) speakerBefore(c, floor int32) (int32, int32) {
 			i--
 		}
 	}
+	// A bracketed aside after a name ("Sen. Claire McCaskill (D-Mo.)
+	// said") belongs to the speaker phrase; the name is before it.
+	if i >= floor && a.isPunct(i, ")") {
+		j := i - 1
+		for j >= floor && i-j < 8 && !a.isPunct(j, "(") {
+			j--
+		}
+		if j < floor || !a.isPunct(j, "(") {
+			return -1, -1
+		}
+		i = j - 1
+	}
 	// A parenthetical between subject and verb ("Peskov, on the other
 	// hand, emphasized"; "Smith, who leads the group, said").
 	if i >= floor && a.isPunct(i, ",") {
@@ -615,6 +627,11 @@ func (a *attributor) postposed(si, c, end int32, lemma string) bool {
 	}
 	tailStart := max(end, spkEnd)
 	tail := a.contentEnd(tailStart, s.Last)
+	// "..., O'Neill said, “Not going to go into that.”": the cue leads
+	// into the quotation that follows; that is the statement.
+	if spk < c && a.tok(boundary-1).Kind != segment.QuoteMark && tailStart+1 < s.Last && a.isPunct(tailStart, ",:") && a.openingQuote(tailStart+1) >= 0 {
+		return false
+	}
 	var second [2]int
 	// After "NP said" only adverbials may follow ("in a statement",
 	// "Monday", "reporters at the summit"): an object noun phrase means the
@@ -1037,8 +1054,11 @@ func (a *attributor) trailingAttributionAt(si int32) int32 {
 		if t.Kind != segment.Word || !t.Has(lang.Cue) || a.quoteOf[c] >= 0 {
 			continue
 		}
-		if b, e := a.speakerBefore(c, s.First); b > s.First && e <= c && a.isPunct(b-1, ",") {
+		if b, e := a.speakerBefore(c, s.First); b > s.First && e <= c && a.boundaryBefore(b) {
 			if tail := a.contentEnd(c+1, s.Last); tail-c-1 <= maxTailTokens && !a.hasWord(c+1, tail, "that") {
+				if a.tok(b-1).Kind == segment.QuoteMark {
+					return b
+				}
 				return b - 1
 			}
 		}
