@@ -369,6 +369,29 @@ func (a *attributor) headsNP(first, end int32) bool {
 	if last.Has(lang.Preposition|lang.Determiner) && !last.Has(lang.Pronoun) {
 		return false
 	}
+	// "his", "their": a possessive waits for its noun.
+	if last.Has(lang.Determiner) && last.Has(lang.Pronoun) && !a.isWord(end-1, "her") {
+		return false
+	}
+	if end-first == 1 && last.Has(lang.NonSpeaker) {
+		return false
+	}
+	// After a name, a past-tense verb ends the phrase: "Mrs. Clinton
+	// enjoyed tremendous" is a clause, not a speaker.
+	named := false
+	for k := first; k < end; k++ {
+		t := a.tok(k)
+		if t.Kind != segment.Word {
+			continue
+		}
+		if t.Flags&segment.Upper != 0 {
+			named = true
+			continue
+		}
+		if named && hasSuffix(a.text(k), "ed") && !t.Has(lang.Title|lang.PersonNoun|lang.AnonymousNoun|lang.OrgWord|lang.DocumentWord) {
+			return false
+		}
+	}
 	return true
 }
 
@@ -639,6 +662,13 @@ func (a *attributor) postposed(si, c, end int32, lemma string) bool {
 	if tail > tailStart {
 		t := a.tok(tailStart)
 		adverbial := t.Kind == segment.Punct || t.Kind == segment.Dash || t.Kind == segment.Word && (t.Has(lang.Preposition|lang.AdverbBetween) || t.Flags&segment.Upper != 0 || objectVerb(lemma) || isAdverb(a.text(tailStart)))
+		// "declined to comment": an infinitive is the verb's complement.
+		if a.isWord(tailStart, "to") && tailStart+1 < tail {
+			n := a.tok(tailStart + 1)
+			if n.Kind == segment.Word && n.Flags&segment.Upper == 0 && !n.Has(lang.Determiner|lang.Pronoun|lang.PersonNoun|lang.AnonymousNoun|lang.Title) {
+				adverbial = false
+			}
+		}
 		if !adverbial {
 			return false
 		}

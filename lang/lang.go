@@ -44,6 +44,9 @@ const (
 	// PassiveAux marks the forms of "be" that make a passive ("was
 	// endorsed by").
 	PassiveAux
+	// NonSpeaker marks words that stand where a subject does but never
+	// speak ("there", "which").
+	NonSpeaker
 	// NounlikeCue marks a cue whose forms are often nouns ("states",
 	// "ruling"), so that its -s and -ing forms need a subject before them.
 	NounlikeCue
@@ -72,6 +75,7 @@ var classNames = map[string]Class{
 	"conjunctions":        Conjunction,
 	"prepositions":        Preposition,
 	"passive_aux":         PassiveAux,
+	"nonspeakers":         NonSpeaker,
 }
 
 // Word is what the table knows of one lowercase word form.
