@@ -41,6 +41,7 @@ type config struct {
 	fallback     bool
 	feedContent  FeedContent
 	fetcher      *Fetcher
+	workers      int
 }
 
 func newConfig(opts []Option) *config {
@@ -90,3 +91,8 @@ func WithFeedContent(p FeedContent) Option { return func(c *config) { c.feedCont
 // WithFetcher makes the readers share one fetcher (and so its per-host
 // delays) instead of building their own from the options.
 func WithFetcher(f *Fetcher) Option { return func(c *config) { c.fetcher = f } }
+
+// WithWorkers extracts the HTML of a WARC's pages on n goroutines, keeping
+// the file's order; n <= 1 extracts on the caller's. A reader with workers
+// must be closed.
+func WithWorkers(n int) Option { return func(c *config) { c.workers = n } }

@@ -11,6 +11,8 @@ import (
 	"net/http/httputil"
 	"net/textproto"
 	"strings"
+	"sync"
+	"time"
 
 	"github.com/klauspost/compress/flate"
 	"github.com/klauspost/compress/gzip"
@@ -25,6 +27,10 @@ import (
 // redirects, errors and non-HTML responses are passed over silently; a
 // damaged record, or an HTML body over the size limit, yields an Input
 // with Err and the reader goes on.
+//
+// With more than one worker, records are read on one goroutine and their
+// HTML extracted on the others, in order: extraction costs some forty
+// times what reading does, so it is what a second core should do.
 type warcReader struct {
 	path string
 	f    io.Closer
@@ -33,6 +39,24 @@ type warcReader struct {
 	br   *bufio.Reader // reused for each record's HTTP message
 	buf  bytes.Buffer  // reused for each HTML body
 	done bool
+
+	// With workers: jobs in the order of the file, the stop signal for
+	// Close, and the goroutines to wait for.
+	order    chan *job
+	stop     chan struct{}
+	stopOnce sync.Once
+	wg       sync.WaitGroup
+}
+
+// job is one page of a WARC on its way to an Input.
+type job struct {
+	in      *verbatim.Input // the result, or a failure met while reading
+	body    []byte          // HTML still to extract, when not nil
+	uri     string
+	ctype   string
+	origin  verbatim.Origin
+	fetched time.Time
+	done    chan struct{} // closed when in is final, with workers
 }
 
 func newWARCReader(path string, f io.ReadCloser, c *config) (verbatim.Reader, error) {
@@ -45,12 +69,81 @@ func newWARCReader(path string, f io.ReadCloser, c *config) (verbatim.Reader, er
 }
 
 func (r *warcReader) Next(ctx context.Context) (*verbatim.Input, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if r.cfg.workers <= 1 {
+		j, err := r.read()
+		if err != nil {
+			return nil, err
+		}
+		r.extract(j)
+		return j.in, nil
+	}
+	if r.order == nil {
+		r.start()
+	}
+	select {
+	case j, ok := <-r.order:
+		if !ok {
+			return nil, io.EOF
+		}
+		select {
+		case <-j.done:
+			return j.in, nil
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		}
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+}
+
+// start runs the reading goroutine and the extracting workers. Jobs go
+// into order before work, so that the one Next waits for is always with a
+// worker or done.
+func (r *warcReader) start() {
+	n := r.cfg.workers
+	r.order = make(chan *job, 2*n)
+	r.stop = make(chan struct{})
+	work := make(chan *job, n)
+	for range n {
+		r.wg.Go(func() {
+			for j := range work {
+				r.extract(j)
+				close(j.done)
+			}
+		})
+	}
+	r.wg.Go(func() {
+		defer close(r.order)
+		defer close(work)
+		for {
+			j, err := r.read()
+			if err != nil {
+				return
+			}
+			j.body = bytes.Clone(j.body) // the read buffer is reused
+			j.done = make(chan struct{})
+			select {
+			case r.order <- j:
+			case <-r.stop:
+				return
+			}
+			select {
+			case work <- j:
+			case <-r.stop:
+				return
+			}
+		}
+	})
+}
+
+// read returns the next page's job, or io.EOF.
+func (r *warcReader) read() (*job, error) {
 	for {
 		if r.done {
 			return nil, io.EOF
-		}
-		if err := ctx.Err(); err != nil {
-			return nil, err
 		}
 		rec, err := r.w.Next()
 		if err == io.EOF {
@@ -59,41 +152,49 @@ func (r *warcReader) Next(ctx context.Context) (*verbatim.Input, error) {
 		}
 		var re *warc.RecordError
 		if errors.As(err, &re) {
-			return failed(verbatim.Origin{Kind: verbatim.OriginWARC, Path: r.path, Record: re.ID, Offset: re.Offset}, re.Err), nil
+			return &job{in: failed(verbatim.Origin{Kind: verbatim.OriginWARC, Path: r.path, Record: re.ID, Offset: re.Offset}, re.Err)}, nil
 		}
 		if err != nil {
 			// The file itself failed to read: nothing after this can be.
 			r.done = true
-			return failed(verbatim.Origin{Kind: verbatim.OriginWARC, Path: r.path}, err), nil
+			return &job{in: failed(verbatim.Origin{Kind: verbatim.OriginWARC, Path: r.path}, err)}, nil
 		}
 		if rec.Type() != "response" || !strings.HasPrefix(strings.ToLower(rec.Header.Get("Content-Type")), "application/http") {
 			continue
 		}
-		origin := verbatim.Origin{Kind: verbatim.OriginWARC, Path: r.path, Record: rec.ID(), Offset: rec.Offset}
-		uri := rec.TargetURI()
-		body, ctype, err := r.htmlBody(rec)
+		j := &job{origin: verbatim.Origin{Kind: verbatim.OriginWARC, Path: r.path, Record: rec.ID(), Offset: rec.Offset},
+			uri: rec.TargetURI(), fetched: rec.Date()}
+		j.body, j.ctype, err = r.htmlBody(rec)
 		if err != nil {
 			if errors.As(err, &re) {
 				err = re.Err // the origin names the record already
 			}
-			in := failed(origin, err)
-			in.URL = uri
-			return in, nil
+			j.in = failed(j.origin, err)
+			j.in.URL = j.uri
+			return j, nil
 		}
-		if body == nil {
-			continue
+		if j.body != nil {
+			return j, nil
 		}
-		in, err := extractHTML(body, uri, ctype, r.cfg.fallback)
-		if err != nil {
-			in = failed(origin, err)
-			in.URL = uri
-			return in, nil
-		}
-		in.Origin = origin
-		in.Fetched = rec.Date()
-		in.ID = idOf(in)
-		return in, nil
 	}
+}
+
+// extract turns a job's HTML into its Input.
+func (r *warcReader) extract(j *job) {
+	if j.in != nil {
+		return
+	}
+	in, err := extractHTML(j.body, j.uri, j.ctype, r.cfg.fallback)
+	j.body = nil
+	if err != nil {
+		j.in = failed(j.origin, err)
+		j.in.URL = j.uri
+		return
+	}
+	in.Origin = j.origin
+	in.Fetched = j.fetched
+	in.ID = idOf(in)
+	j.in = in
 }
 
 // htmlBody reads the HTML body of an HTTP response record. It returns a
@@ -203,4 +304,15 @@ func clipString(s string) string {
 	return strings.ToValidUTF8(s, "\uFFFD")
 }
 
-func (r *warcReader) Close() error { return r.f.Close() }
+// Close stops the workers, if any, and closes the file. Closing the file
+// first ends a read in progress, so the reading goroutine is never waited
+// for longer than one record.
+func (r *warcReader) Close() error {
+	if r.stop == nil {
+		return r.f.Close()
+	}
+	r.stopOnce.Do(func() { close(r.stop) })
+	err := r.f.Close()
+	r.wg.Wait()
+	return err
+}
