@@ -42,7 +42,7 @@ func extractHTML(body []byte, pageURL, contentType string, fallback bool) (in *v
 			in, err = nil, fmt.Errorf("HTML extraction failed: %v", r)
 		}
 	}()
-	if bytes.IndexByte(body[:min(len(body), 8<<10)], 0) >= 0 && !utf16BOM(body) {
+	if bytes.IndexByte(body[:min(len(body), 8<<10)], 0) >= 0 && !utf16(body, contentType) {
 		return nil, errBinary
 	}
 	doc, err := html.Parse(bytes.NewReader(decodeHTML(body, contentType)))
@@ -113,8 +113,11 @@ func decodeHTML(body []byte, contentType string) []byte {
 	return norm.NFC.Bytes(body)
 }
 
-func utf16BOM(b []byte) bool {
-	return bytes.HasPrefix(b, []byte{0xfe, 0xff}) || bytes.HasPrefix(b, []byte{0xff, 0xfe})
+// utf16 reports whether a page is in UTF-16, whose NUL bytes do not make
+// it binary.
+func utf16(b []byte, contentType string) bool {
+	return bytes.HasPrefix(b, []byte{0xfe, 0xff}) || bytes.HasPrefix(b, []byte{0xff, 0xfe}) ||
+		strings.Contains(strings.ToLower(contentType), "utf-16")
 }
 
 // declaredLang is the lang attribute of the <html> element.

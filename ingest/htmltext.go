@@ -21,6 +21,10 @@ type paraWriter struct {
 	paras []string
 	lines []string // the finished lines of the current paragraph
 	cur   strings.Builder
+	// afterBR is set from a <br> until the next non-blank text: a second
+	// <br> then ends the paragraph, as "<br><br>" does on pages that make
+	// paragraphs that way.
+	afterBR bool
 }
 
 func (w *paraWriter) endLine() {
@@ -31,6 +35,7 @@ func (w *paraWriter) endLine() {
 }
 
 func (w *paraWriter) endPara() {
+	w.afterBR = false
 	w.endLine()
 	if len(w.lines) > 0 {
 		w.paras = append(w.paras, strings.Join(w.lines, "\n"))
@@ -42,6 +47,9 @@ func (w *paraWriter) walk(n *html.Node) {
 	switch n.Type {
 	case html.TextNode:
 		w.cur.WriteString(n.Data)
+		if strings.TrimSpace(n.Data) != "" {
+			w.afterBR = false
+		}
 		return
 	case html.ElementNode:
 		switch n.Data {
@@ -52,7 +60,12 @@ func (w *paraWriter) walk(n *html.Node) {
 				return
 			}
 		case "br", "lb":
-			w.endLine()
+			if w.afterBR && strings.TrimSpace(w.cur.String()) == "" {
+				w.endPara()
+			} else {
+				w.endLine()
+			}
+			w.afterBR = true
 			return
 		case "hr":
 			w.endPara()

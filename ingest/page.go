@@ -41,7 +41,9 @@ func (r *urlReader) Next(ctx context.Context) (*verbatim.Input, error) {
 		// Fetch's error names the URL already.
 		return &verbatim.Input{ID: r.url, Origin: origin, URL: r.url, Err: err}, nil
 	}
-	if !isHTMLType(p.ContentType) && gofeed.DetectFeedType(bytes.NewReader(p.Body)) != gofeed.FeedTypeUnknown {
+	// The body decides, not the Content-Type: servers send feeds as
+	// text/html and text/plain as often as with their own types.
+	if gofeed.DetectFeedType(bytes.NewReader(p.Body)) != gofeed.FeedTypeUnknown {
 		r.feed = &feedReader{src: r.url, cfg: r.cfg, data: p.Body, base: p.URL}
 		return r.feed.Next(ctx)
 	}
