@@ -278,8 +278,15 @@ func decodeCursor(s string, byRank bool) (*cursor, error) {
 // tsquery is the text query as SQL, given its parameter.
 func tsquery(param string) string { return `websearch_to_tsquery('simple', ` + param + `)` }
 
+// RankWindow is how many matches of a text query, the most recently stored,
+// a relevance search ranks; 0 ranks them all. It bounds the cost of
+// ranking a word found in a large share of the quotes, and matches the
+// SQLite store's window so that both answer alike.
+var RankWindow = 10000
+
 // Search returns one page of matching quotes. A text query is ranked by
-// ts_rank unless Sort asks for the newest first.
+// ts_rank among its RankWindow most recently stored matches, unless Sort
+// asks for the newest first.
 func (s *Store) Search(ctx context.Context, q verbatim.SearchQuery) (verbatim.SearchPage, error) {
 	var page verbatim.SearchPage
 	limit := verbatim.PageSize(q.Limit)
@@ -312,8 +319,14 @@ func (s *Store) Search(ctx context.Context, q verbatim.SearchQuery) (verbatim.Se
 			r, id := p.add(cur.rank), p.add(cur.id)
 			after = `WHERE score < ` + r + ` OR (score = ` + r + ` AND id > ` + id + `)`
 		}
-		query = `SELECT id, score FROM (SELECT q.id, ts_rank(q.tsv, ` + tsquery(text) + `)::float8 AS score
-			FROM quotes q WHERE ` + and(where) + `) ranked ` + after + ` ORDER BY score DESC, id LIMIT ` + p.add(limit+1)
+		inner := `SELECT q.id, ts_rank(q.tsv, ` + tsquery(text) + `)::float8 AS score FROM quotes q WHERE ` + and(where)
+		if RankWindow > 0 {
+			// ts_rank runs in the select list, so it is computed only
+			// for the rows the window keeps.
+			inner = `SELECT id, ts_rank(tsv, ` + tsquery(text) + `)::float8 AS score FROM (SELECT q.id, q.tsv FROM quotes q
+				WHERE ` + and(where) + ` ORDER BY q.id DESC LIMIT ` + p.add(RankWindow) + `) newest`
+		}
+		query = `SELECT id, score FROM (` + inner + `) ranked ` + after + ` ORDER BY score DESC, id LIMIT ` + p.add(limit+1)
 	} else {
 		if cur != nil {
 			t, id := p.add(cur.time), p.add(cur.id)
