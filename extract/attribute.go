@@ -309,8 +309,13 @@ func (a *attributor) speakerBefore(c, floor int32) (int32, int32) {
 			return -1, -1
 		}
 	}
+	// "Mr. Kamin, who emphasized that ...": the relative pronoun speaks
+	// for the name before it.
+	if i >= floor && a.isWord(i, "who") {
+		return i, i + 1
+	}
 	end := i + 1
-	for i >= floor && end-i <= maxSpeakerTokens && a.quoteOf[i] < 0 && a.npWord(i) {
+	for i >= floor && end-i <= maxSpeakerTokens && a.quoteOf[i] < 0 && (a.npWord(i) || a.joinsNames(i, floor)) {
 		i--
 	}
 	first := a.trimNP(i+1, end)
@@ -332,6 +337,19 @@ func (a *attributor) speakerBefore(c, floor int32) (int32, int32) {
 		return -1, -1
 	}
 	return first, end
+}
+
+// joinsNames reports whether token i is an "and" (or a comma before one)
+// between two names, as in "Mr. Grassley and Mr. Leahy say".
+func (a *attributor) joinsNames(i, floor int32) bool {
+	if i <= floor || i+1 >= int32(len(a.doc.Tokens)) {
+		return false
+	}
+	if !a.isWord(i, "and") && !a.isPunct(i, ",") {
+		return false
+	}
+	prev, next := a.tok(i-1), a.tok(i+1)
+	return prev.Kind == segment.Word && prev.Flags&segment.Upper != 0 && next.Kind == segment.Word && (next.Flags&segment.Upper != 0 || a.isWord(i+1, "and"))
 }
 
 // skippable reports whether token i may stand between a subject and its
@@ -841,6 +859,17 @@ func (a *attributor) preposed(si, c, end int32, lemma string, weak bool) {
 		return
 	}
 	from := -1
+	// "Schultz supported Democrats ... and said he did not": a second verb
+	// shares the sentence's subject.
+	if spk < 0 && c > s.First+1 {
+		k := c - 1
+		for k > s.First && a.skippable(k) {
+			k--
+		}
+		if a.isWord(k, "and") || a.isWord(k, "but") {
+			spk, spkEnd = a.subject(s.First, k)
+		}
+	}
 	if spk < 0 {
 		// "..., adding that ...": a participle continues the sentence's
 		// speaker.

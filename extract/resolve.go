@@ -88,6 +88,12 @@ func (r *resolver) mention(first, end int32, lastPerson, lastOrg int) resolution
 	case org >= 0 && !descriptor:
 		return r.found(org)
 	}
+	if end-first == 1 && r.text(first) == "who" {
+		if p := r.lastMentioned(first, verbatim.EntityPerson); p >= 0 {
+			return r.found(p)
+		}
+		return resolution{entity: -1, typ: verbatim.Person}
+	}
 	if end-first == 1 && ht.Has(lang.Pronoun) {
 		switch {
 		case ht.Has(lang.PronounHe | lang.PronounShe):
