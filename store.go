@@ -22,8 +22,9 @@ import (
 // one's quotes, so that an ingest killed at any point can simply be run
 // again.
 type Store interface {
-	// SaveArticle stores one article in one transaction. It sets a.ID and,
-	// when empty, a.ContentHash.
+	// SaveArticle stores one article in one transaction. It sets a.ID,
+	// fills in a.ContentHash when empty and rounds a's times to the
+	// millisecond in UTC, as they are stored.
 	SaveArticle(ctx context.Context, a *StoredArticle) (SaveResult, error)
 	// SaveArticles stores several articles in one transaction, for
 	// throughput: either all are saved or none. Results are in input order.
