@@ -178,6 +178,12 @@ func (st *state) quote(s *statement, r resolution) verbatim.Quote {
 			from = &st.attr.stmts[from.from]
 		}
 		spk, spkEnd = from.spk, from.spkEnd
+		// A quotation that continues an attributed one is marked by the
+		// same cue.
+		if q.Cue == nil && from.cue >= 0 {
+			c := verbatim.NewSpan(text, int(st.doc.Tokens[from.cue].Start), int(st.doc.Tokens[from.cueEnd-1].End))
+			q.Cue, q.CueLemma = &c, from.lemma
+		}
 	}
 	if spk >= 0 {
 		sp := verbatim.NewSpan(text, int(st.doc.Tokens[spk].Start), int(st.doc.Tokens[spkEnd-1].End))
