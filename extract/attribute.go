@@ -171,14 +171,14 @@ func (a *attributor) cueAt(i, last int32) (end int32, lemma string, ok bool) {
 		// The bare form of a verb needs a plural subject or an auxiliary:
 		// "officials say", "will announce"; "a call", "in response" are nouns.
 		w := a.text(i)
-		if w == t.Word.Lemma && !(p.Has(lang.Pronoun|lang.AdverbBetween|lang.AnonymousNoun|lang.PersonNoun) || a.isWord(i-1, "to") || endsPlural(a.text(i-1))) {
+		if w == t.Word.Lemma && !(p.Has(lang.Pronoun|lang.AdverbBetween|lang.AnonymousNoun|lang.PersonNoun) || a.tok(i-1).Has(lang.InfinitiveMarker) || a.lang.IsThirdPerson(a.text(i-1))) {
 			return 0, "", false
 		}
 		// "-s" and "-ing" forms are often nouns ("swing states", "a 4-4
 		// ruling"): after a lower-case word that is neither a pronoun, an
 		// auxiliary nor a speaking noun, they are not verbs.
-		if t.Has(lang.NounlikeCue) && len(w) > len(t.Word.Lemma) && (w[len(w)-1] == 's' || hasSuffix(w, "ing")) && p.Kind != segment.Punct && p.Kind != segment.QuoteMark {
-			nominal := p.Flags&segment.Upper != 0 || p.Has(lang.Pronoun|lang.AdverbBetween|lang.Title|lang.PersonNoun|lang.AnonymousNoun|lang.OrgWord|lang.DocumentWord) || isAdverb(a.text(i-1))
+		if t.Has(lang.NounlikeCue) && len(w) > len(t.Word.Lemma) && (a.lang.IsThirdPerson(w) || a.lang.IsParticiple(w)) && p.Kind != segment.Punct && p.Kind != segment.QuoteMark {
+			nominal := p.Flags&segment.Upper != 0 || p.Has(lang.Pronoun|lang.AdverbBetween|lang.Title|lang.PersonNoun|lang.AnonymousNoun|lang.OrgWord|lang.DocumentWord) || a.lang.IsAdverb(a.text(i-1))
 			if !nominal {
 				return 0, "", false
 			}
@@ -197,13 +197,12 @@ func (a *attributor) cueAt(i, last int32) (end int32, lemma string, ok bool) {
 	return end, t.Word.Lemma, true
 }
 
-func hasSuffix(w, suffix string) bool {
-	return len(w) > len(suffix)+1 && w[len(w)-len(suffix):] == suffix
-}
-
-func endsPlural(w string) bool {
-	n := len(w)
-	return n > 3 && (w[n-1] == 's' || w[n-1] == 'S') && w[n-2] != 's'
+// pastForm reports whether cue token c is a past participle: a regular
+// past ending, or an irregular form the lexicon lists ("said", "told").
+func (a *attributor) pastForm(c int32) bool {
+	w := a.text(c)
+	l := a.lang
+	return w != a.tok(c).Word.Lemma && (l.IsPast(w) || !l.IsThirdPerson(w) && !l.IsParticiple(w))
 }
 
 func joinWords(ws []string) string {
@@ -233,7 +232,7 @@ func (a *attributor) npWord(i int32) bool {
 			return false
 		}
 		if t.Has(lang.Preposition) && !t.Has(lang.Determiner) {
-			return a.isWord(i, "of") || a.isWord(i, "for") || a.isWord(i, "in") || a.isWord(i, "at") || a.isWord(i, "by") || a.isWord(i, "from") || a.isWord(i, "with")
+			return t.Has(lang.NPPreposition)
 		}
 		if t.Has(lang.AdverbBetween) && !t.Has(lang.Determiner) {
 			return false
@@ -278,7 +277,7 @@ func (a *attributor) speakerBefore(c, floor int32) (int32, int32) {
 		i--
 	}
 	// "appeared to suggest": a verb and "to" between subject and cue.
-	if i-1 >= floor && a.isWord(i, "to") && a.tok(i-1).Flags&segment.Upper == 0 && !a.tok(i-1).Has(lang.Pronoun|lang.Title|lang.PersonNoun) {
+	if i-1 >= floor && a.tok(i).Has(lang.InfinitiveMarker) && a.tok(i-1).Flags&segment.Upper == 0 && !a.tok(i-1).Has(lang.Pronoun|lang.Title|lang.PersonNoun) {
 		i -= 2
 		for i >= floor && a.skippable(i) {
 			i--
@@ -311,7 +310,7 @@ func (a *attributor) speakerBefore(c, floor int32) (int32, int32) {
 	}
 	// "Mr. Kamin, who emphasized that ...": the relative pronoun speaks
 	// for the name before it.
-	if i >= floor && a.isWord(i, "who") {
+	if i >= floor && a.tok(i).Has(lang.RelativePerson) {
 		return i, i + 1
 	}
 	end := i + 1
@@ -345,11 +344,11 @@ func (a *attributor) joinsNames(i, floor int32) bool {
 	if i <= floor || i+1 >= int32(len(a.doc.Tokens)) {
 		return false
 	}
-	if !a.isWord(i, "and") && !a.isPunct(i, ",") {
+	if !a.tok(i).Has(lang.Coordinator) && !a.isPunct(i, ",") {
 		return false
 	}
 	prev, next := a.tok(i-1), a.tok(i+1)
-	return prev.Kind == segment.Word && prev.Flags&segment.Upper != 0 && next.Kind == segment.Word && (next.Flags&segment.Upper != 0 || a.isWord(i+1, "and"))
+	return prev.Kind == segment.Word && prev.Flags&segment.Upper != 0 && next.Kind == segment.Word && (next.Flags&segment.Upper != 0 || next.Has(lang.Coordinator))
 }
 
 // skippable reports whether token i may stand between a subject and its
@@ -359,7 +358,7 @@ func (a *attributor) skippable(i int32) bool {
 	if t.Kind != segment.Word || t.Flags&segment.Upper != 0 {
 		return false
 	}
-	return t.Has(lang.AdverbBetween) && !t.Has(lang.Pronoun) || isAdverb(a.text(i)) && !t.Has(lang.Title|lang.PersonNoun|lang.AnonymousNoun)
+	return t.Has(lang.AdverbBetween) && !t.Has(lang.Pronoun) || a.lang.IsAdverb(a.text(i)) && !t.Has(lang.Title|lang.PersonNoun|lang.AnonymousNoun)
 }
 
 // anchor returns the first token of [first, end) that can begin a speaking
@@ -388,7 +387,7 @@ func (a *attributor) headsNP(first, end int32) bool {
 		return false
 	}
 	// "his", "their": a possessive waits for its noun.
-	if last.Has(lang.Determiner) && last.Has(lang.Pronoun) && !a.isWord(end-1, "her") {
+	if last.Has(lang.Determiner) && last.Has(lang.Pronoun) && !last.Has(lang.ObjectPronoun) {
 		return false
 	}
 	if end-first == 1 && last.Has(lang.NonSpeaker) {
@@ -406,7 +405,7 @@ func (a *attributor) headsNP(first, end int32) bool {
 			named = true
 			continue
 		}
-		if named && hasSuffix(a.text(k), "ed") && !t.Has(lang.Title|lang.PersonNoun|lang.AnonymousNoun|lang.OrgWord|lang.DocumentWord) {
+		if named && a.lang.IsPast(a.text(k)) && !t.Has(lang.Title|lang.PersonNoun|lang.AnonymousNoun|lang.OrgWord|lang.DocumentWord) {
 			return false
 		}
 	}
@@ -427,7 +426,7 @@ func (a *attributor) speakerAfter(c, last int32) (int32, int32) {
 	// prepositional phrase follows ("said Rutte at a news conference").
 	if i < last {
 		n := a.tok(i)
-		if n.Kind == segment.Word && (!n.Has(lang.Preposition) || a.isWord(i, "to")) {
+		if n.Kind == segment.Word && (!n.Has(lang.Preposition) || n.Has(lang.InfinitiveMarker)) {
 			return -1, -1
 		}
 	}
@@ -627,7 +626,7 @@ func (a *attributor) add(st statement, first, end int32) {
 // by NP2": the agent after "by" is the speaker, the subject what was said.
 func (a *attributor) passive(si, c, end int32, lemma string) bool {
 	s := &a.doc.Sentences[si]
-	if end >= s.Last || !a.isWord(end, "by") || !hasSuffix(a.text(c), "ed") && !hasSuffix(a.text(c), "en") && a.text(c) != "told" && a.text(c) != "said" {
+	if end >= s.Last || !a.tok(end).Has(lang.AgentMarker) || !a.pastForm(c) {
 		return false
 	}
 	k := c - 1
@@ -658,7 +657,7 @@ func (a *attributor) postposed(si, c, end int32, lemma string) bool {
 	var spk, spkEnd, boundary int32 = -1, -1, -1
 	if b, e := a.speakerBefore(c, s.First); b > s.First && a.boundaryBefore(b) && e <= c {
 		spk, spkEnd, boundary = b, e, b
-	} else if a.boundaryBefore(c) && c > s.First && !hasSuffix(a.text(c), "ing") {
+	} else if a.boundaryBefore(c) && c > s.First && !a.lang.IsParticiple(a.text(c)) {
 		if b, e := a.speakerAfter(end, s.Last); b >= 0 {
 			spk, spkEnd, boundary = b, e, c
 		}
@@ -679,9 +678,9 @@ func (a *attributor) postposed(si, c, end int32, lemma string) bool {
 	// cue governs what follows, not what came before.
 	if tail > tailStart {
 		t := a.tok(tailStart)
-		adverbial := t.Kind == segment.Punct || t.Kind == segment.Dash || t.Kind == segment.Word && (t.Has(lang.Preposition|lang.AdverbBetween) || t.Flags&segment.Upper != 0 || objectVerb(lemma) || isAdverb(a.text(tailStart)))
+		adverbial := t.Kind == segment.Punct || t.Kind == segment.Dash || t.Kind == segment.Word && (t.Has(lang.Preposition|lang.AdverbBetween) || t.Flags&segment.Upper != 0 || a.tok(c).Has(lang.ObjectCue) || a.lang.IsAdverb(a.text(tailStart)))
 		// "declined to comment": an infinitive is the verb's complement.
-		if a.isWord(tailStart, "to") && tailStart+1 < tail {
+		if a.tok(tailStart).Has(lang.InfinitiveMarker) && tailStart+1 < tail {
 			n := a.tok(tailStart + 1)
 			if n.Kind == segment.Word && n.Flags&segment.Upper == 0 && !n.Has(lang.Determiner|lang.Pronoun|lang.PersonNoun|lang.AnonymousNoun|lang.Title) {
 				adverbial = false
@@ -697,7 +696,7 @@ func (a *attributor) postposed(si, c, end int32, lemma string) bool {
 	}
 	quoted := a.quoteOf[contentFirst] >= 0 && a.tok(boundary-1).Kind == segment.QuoteMark
 	midSentence := !quoted && tail-tailStart > 2 && a.isPunct(tailStart, ",") && a.startsClause(tailStart+1)
-	if midSentence || tail-tailStart > maxTailTokens || a.hasWord(tailStart, tail, "that") {
+	if midSentence || tail-tailStart > maxTailTokens || a.hasClass(tailStart, tail, lang.Complementizer) {
 		// "CONTENT, NP said, CONTENT": reported speech goes on after a
 		// comma; a quotation would go on in quotation marks instead, and a
 		// conjunction, preposition or participle starts something new.
@@ -709,7 +708,7 @@ func (a *attributor) postposed(si, c, end int32, lemma string) bool {
 		switch {
 		case !quoted && !inverted && k < tail && a.isPunct(k, ",") && tail-k > 2 && a.startsClause(k+1) && !a.appositive(k+1, tail):
 			second = a.span(k+1, tail)
-		case !quoted && inverted && (tail-tailStart <= maxTailTokens+maxSpeakerTokens) && !a.hasWord(tailStart, tail, "that"):
+		case !quoted && inverted && (tail-tailStart <= maxTailTokens+maxSpeakerTokens) && !a.hasClass(tailStart, tail, lang.Complementizer):
 			// "..., said Jo Park, a senior official with the board."
 		case !quoted:
 			return false
@@ -762,9 +761,6 @@ func (a *attributor) openingQuote(i int32) int32 {
 	return q
 }
 
-// isAdverb reports whether w looks like a manner adverb ("sarcastically").
-func isAdverb(w string) bool { return len(w) > 4 && w[len(w)-2:] == "ly" }
-
 // appositive reports whether tokens [first, end) describe a speaker ("a
 // senior official with the board") rather than go on with what was said.
 func (a *attributor) appositive(first, end int32) bool {
@@ -791,7 +787,7 @@ func (a *attributor) clauseStart(first, end int32) bool {
 	if a.quoteOf[first] >= 0 || t.Kind != segment.Word {
 		return true
 	}
-	if t.Has(lang.Preposition) && !t.Has(lang.Determiner) && !a.isWord(first, "to") && !a.isWord(first, "about") && !a.isWord(first, "for") && !a.isWord(first, "of") {
+	if t.Has(lang.Preposition) && !t.Has(lang.Determiner|lang.ComplementPreposition) {
 		return false
 	}
 	if t.Has(lang.Conjunction) && !t.Has(lang.Determiner|lang.Pronoun) {
@@ -814,7 +810,7 @@ func (a *attributor) startsClause(i int32) bool {
 		return false
 	}
 	w := a.text(i)
-	return !(len(w) > 4 && w[len(w)-3:] == "ing")
+	return !a.lang.IsParticiple(w)
 }
 
 // namesOnly reports whether tokens [first, end) are capitalised words and
@@ -829,21 +825,11 @@ func (a *attributor) namesOnly(first, end int32) bool {
 	return end > first
 }
 
-func (a *attributor) hasWord(first, end int32, w string) bool {
+func (a *attributor) hasClass(first, end int32, c lang.Class) bool {
 	for k := first; k < end; k++ {
-		if a.isWord(k, w) && a.quoteOf[k] < 0 {
+		if a.tok(k).Has(c) && a.quoteOf[k] < 0 {
 			return true
 		}
-	}
-	return false
-}
-
-// objectVerbs take the addressee before what is said ("told reporters
-// that", "warned allies that").
-func objectVerb(lemma string) bool {
-	switch lemma {
-	case "tell", "ask", "inform", "warn", "remind", "assure", "urge", "advise", "promise", "write":
-		return true
 	}
 	return false
 }
@@ -855,7 +841,7 @@ func (a *attributor) preposed(si, c, end int32, lemma string, weak bool) {
 	spk, spkEnd := a.speakerBefore(c, s.First)
 	// "what Trump says his plan would do": the cue is inside a clause
 	// about what is said, not a report of it.
-	if spk > s.First && (a.isWord(spk-1, "what") || a.isWord(spk-1, "how")) {
+	if spk > s.First && a.tok(spk-1).Has(lang.WhWord) {
 		return
 	}
 	from := -1
@@ -866,14 +852,14 @@ func (a *attributor) preposed(si, c, end int32, lemma string, weak bool) {
 		for k > s.First && a.skippable(k) {
 			k--
 		}
-		if a.isWord(k, "and") || a.isWord(k, "but") {
+		if a.tok(k).Has(lang.Coordinator) {
 			spk, spkEnd = a.subject(s.First, k)
 		}
 	}
 	if spk < 0 {
 		// "..., adding that ...": a participle continues the sentence's
 		// speaker.
-		if t := a.text(c); len(t) > 4 && t[len(t)-3:] == "ing" && c > s.First && a.isPunct(c-1, ",") {
+		if a.lang.IsParticiple(a.text(c)) && c > s.First && a.isPunct(c-1, ",") {
 			for k := len(a.stmts) - 1; k >= 0 && a.stmts[k].sentence == si; k-- {
 				if a.stmts[k].spk >= 0 {
 					from = k
@@ -896,10 +882,10 @@ func (a *attributor) preposed(si, c, end int32, lemma string, weak bool) {
 	// Skip what stands between the cue and its clause: "that" within a few
 	// words (after "Monday", "in a statement", "reporters"), or a colon.
 	for k := end; k < contentEnd && k-end < maxThatDistance; k++ {
-		if a.quoteOf[k] >= 0 || a.tok(k).Has(lang.Cue) && !a.isWord(k, "that") {
+		if a.quoteOf[k] >= 0 || a.tok(k).Has(lang.Cue) && !a.tok(k).Has(lang.Complementizer) {
 			break
 		}
-		if a.isWord(k, "that") {
+		if a.tok(k).Has(lang.Complementizer) {
 			first = k
 			break
 		}
@@ -916,10 +902,10 @@ func (a *attributor) preposed(si, c, end int32, lemma string, weak bool) {
 			}
 		}
 	}
-	if first == end && objectVerb(lemma) {
+	if first == end && a.tok(c).Has(lang.ObjectCue) {
 		// "warned officials to boost ...", "urged allies to act".
 		for k := end + 1; k < contentEnd && k-end < 6 && a.quoteOf[k] < 0 && !a.isPunct(k, ",;:"); k++ {
-			if a.isWord(k, "to") {
+			if a.tok(k).Has(lang.InfinitiveMarker) {
 				first = k
 				break
 			}
@@ -929,7 +915,7 @@ func (a *attributor) preposed(si, c, end int32, lemma string, weak bool) {
 		switch {
 		case end < contentEnd && a.isPunct(end, ",:"):
 			first = end + 1
-		case objectVerb(lemma) && end < contentEnd && a.tok(end).Kind == segment.Word && a.tok(end).Flags&segment.Upper == 0 && a.quoteOf[end] < 0 && end+1 < contentEnd:
+		case a.tok(c).Has(lang.ObjectCue) && end < contentEnd && a.tok(end).Kind == segment.Word && a.tok(end).Flags&segment.Upper == 0 && a.quoteOf[end] < 0 && end+1 < contentEnd:
 			first = end + 1
 			if a.isPunct(first, ",:") {
 				first++
@@ -941,7 +927,7 @@ func (a *attributor) preposed(si, c, end int32, lemma string, weak bool) {
 	}
 	if weak {
 		t := a.tok(first)
-		if first >= contentEnd || !(a.isWord(first, "that") || a.isWord(first, "to") || t.Has(lang.Pronoun|lang.Determiner) || t.Flags&segment.Upper != 0 || a.quoteOf[first] >= 0) {
+		if first >= contentEnd || !(t.Has(lang.Complementizer|lang.InfinitiveMarker) || t.Has(lang.Pronoun|lang.Determiner) || t.Flags&segment.Upper != 0 || a.quoteOf[first] >= 0) {
 			return
 		}
 	}
@@ -953,7 +939,7 @@ func (a *attributor) preposed(si, c, end int32, lemma string, weak bool) {
 	// "mocked the complaint, saying ...": a participle cue after a comma
 	// starts a statement of its own.
 	for k := first + 1; k+1 < contentEnd; k++ {
-		if a.isPunct(k, ",") && a.quoteOf[k] < 0 && a.tok(k+1).Has(lang.Cue) && hasSuffix(a.text(k+1), "ing") {
+		if a.isPunct(k, ",") && a.quoteOf[k] < 0 && a.tok(k+1).Has(lang.Cue) && a.lang.IsParticiple(a.text(k+1)) {
 			contentEnd = k
 			break
 		}
@@ -1114,7 +1100,7 @@ func (a *attributor) trailingAttributionAt(si int32) int32 {
 			continue
 		}
 		if b, e := a.speakerBefore(c, s.First); b > s.First && e <= c && a.boundaryBefore(b) {
-			if tail := a.contentEnd(c+1, s.Last); tail-c-1 <= maxTailTokens && !a.hasWord(c+1, tail, "that") {
+			if tail := a.contentEnd(c+1, s.Last); tail-c-1 <= maxTailTokens && !a.hasClass(c+1, tail, lang.Complementizer) {
 				if a.tok(b-1).Kind == segment.QuoteMark {
 					return b
 				}

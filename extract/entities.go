@@ -43,18 +43,6 @@ func (f *entityFinder) isCap(i int32) bool {
 	return t.Kind == segment.Word && t.Flags&segment.Upper != 0 && t.Flags&segment.Possessive == 0
 }
 
-// is reports whether token i is the lower-case word w, by hash.
-func (f *entityFinder) is(i int32, w uint64) bool { return f.doc.Tokens[i].Hash == w }
-
-// Hashes of the few function words the entity stage looks for.
-var (
-	hashOf   = lang.HashString("of")
-	hashIn   = lang.HashString("in")
-	hashTo   = lang.HashString("to")
-	hashFrom = lang.HashString("from")
-	hashAt   = lang.HashString("at")
-)
-
 func (f *entityFinder) find(doc *segment.Doc, l *lang.Language) {
 	f.doc, f.lang = doc, l
 	f.mentions = f.mentions[:0]
@@ -101,7 +89,7 @@ func (f *entityFinder) runEnd(i, last int32) int32 {
 			// A quotation mark that splits a titled name: "President
 			// Vladimir “Putin is ...": the name goes on after the mark.
 			return j + 2
-		case j+1 < last && toks[j].Kind == segment.Word && f.is(j, hashOf) && f.isCap(j+1) && f.runHasOrg(i, j):
+		case j+1 < last && toks[j].Kind == segment.Word && toks[j].Has(lang.NameConnector) && f.isCap(j+1) && f.runHasOrg(i, j):
 			j += 2
 		default:
 			return j
@@ -181,7 +169,7 @@ func (f *entityFinder) addRun(i, j, si int32) {
 		}
 	}
 	// "Secretary of State X": the "of" phrase belongs to the title.
-	for name+1 < j && f.is(name, hashOf) {
+	for name+1 < j && toks[name].Has(lang.NameConnector) {
 		name += 2
 	}
 	// Lower-case titles and capitalised words just before the run are the
@@ -296,7 +284,7 @@ func (f *entityFinder) classify(i, j int32, titled bool) verbatim.EntityType {
 			}
 		}
 		if i > 0 && toks[i-1].Kind == segment.Word && toks[i-1].Has(lang.Preposition) && !toks[i-1].Has(lang.Determiner) {
-			if f.is(i-1, hashIn) || f.is(i-1, hashTo) || f.is(i-1, hashFrom) || f.is(i-1, hashAt) {
+			if toks[i-1].Has(lang.PlacePreposition) {
 				return verbatim.EntityPlace
 			}
 		}
@@ -311,7 +299,7 @@ func (f *entityFinder) classify(i, j int32, titled bool) verbatim.EntityType {
 		return ""
 	}
 	if i > 0 && toks[i-1].Kind == segment.Word {
-		if f.is(i-1, hashIn) || f.is(i-1, hashTo) || f.is(i-1, hashFrom) {
+		if toks[i-1].Has(lang.PlacePreposition) {
 			return verbatim.EntityPlace
 		}
 	}
@@ -406,7 +394,7 @@ func (f *entityFinder) standsAsName(m *mention) bool {
 		if p.Has(lang.Cue) || p.Has(lang.PrepCueStart) {
 			return true
 		}
-		if p.Kind == segment.Word && p.Has(lang.Preposition) && f.is(m.first-1, hashTo) && m.first > 1 && toks[m.first-2].Has(lang.PrepCueStart) {
+		if p.Kind == segment.Word && p.Has(lang.Preposition) && p.Has(lang.InfinitiveMarker) && m.first > 1 && toks[m.first-2].Has(lang.PrepCueStart) {
 			return true
 		}
 	}

@@ -109,7 +109,7 @@ func (e *Extractor) Extract(text string) (*verbatim.Analysis, error) {
 	st.attr.prepare(&st.doc, l, st.quotes.quotes)
 	st.attr.ents = &st.ents
 	st.attr.attribute()
-	st.res.doc, st.res.ents = &st.doc, &st.ents
+	st.res.doc, st.res.ents, st.res.lang = &st.doc, &st.ents, l
 	resolved := st.res.resolve(st.attr.stmts)
 
 	for i := range st.attr.stmts {

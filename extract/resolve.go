@@ -14,6 +14,7 @@ import (
 // ("the NATO chief") to the entity whose title shares its words.
 type resolver struct {
 	doc   *segment.Doc
+	lang  *lang.Language
 	ents  *entityFinder
 	words []string
 	// lastPersonAt is the token where the last person speaker was named.
@@ -123,7 +124,7 @@ func (r *resolver) mention(first, end int32, lastPerson, lastOrg int) resolution
 			r.alias(e, first, end)
 			return r.found(e)
 		}
-		if ht.Has(lang.AnonymousNoun) && endsPlural(r.text(head)) || r.hasClass(first, end, lang.AnonymousMarker) && ht.Has(lang.AnonymousNoun) {
+		if ht.Has(lang.AnonymousNoun) && r.lang.IsThirdPerson(r.text(head)) || r.hasClass(first, end, lang.AnonymousMarker) && ht.Has(lang.AnonymousNoun) {
 			return resolution{entity: -1, typ: verbatim.Anonymous}
 		}
 		if org >= 0 {

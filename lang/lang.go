@@ -12,7 +12,7 @@ var dataFS embed.FS
 
 // Class is a set of word classes a word belongs to; a word can be in several
 // ("her" is a determiner and a pronoun).
-type Class uint32
+type Class uint64
 
 // The word classes the tables define.
 const (
@@ -47,6 +47,34 @@ const (
 	// NonSpeaker marks words that stand where a subject does but never
 	// speak ("there", "which").
 	NonSpeaker
+	// Complementizer marks the word that opens a reported clause ("that").
+	Complementizer
+	// InfinitiveMarker marks the infinitive's particle ("to").
+	InfinitiveMarker
+	// AgentMarker marks the word before a passive's agent ("by").
+	AgentMarker
+	// RelativePerson marks a relative pronoun for people ("who").
+	RelativePerson
+	// Coordinator marks words that join two verbs or two names ("and").
+	Coordinator
+	// WhWord marks words that make a clause about what is said ("what").
+	WhWord
+	// NPPreposition marks prepositions that may stand inside a speaker's
+	// noun phrase ("the spokesman for the office in Moscow").
+	NPPreposition
+	// ObjectPronoun marks object forms, which can end a phrase ("her").
+	ObjectPronoun
+	// NameConnector marks a word that joins the parts of a name
+	// ("Ministry of Foreign Affairs").
+	NameConnector
+	// PlacePreposition marks prepositions before place names ("in").
+	PlacePreposition
+	// ComplementPreposition marks prepositions that can open what a cue
+	// reports ("talked about", "urged to", "called for").
+	ComplementPreposition
+	// ObjectCue marks a cue that names its addressee before what is said
+	// ("told reporters that").
+	ObjectCue
 	// NounlikeCue marks a cue whose forms are often nouns ("states",
 	// "ruling"), so that its -s and -ing forms need a subject before them.
 	NounlikeCue
@@ -76,6 +104,17 @@ var classNames = map[string]Class{
 	"prepositions":        Preposition,
 	"passive_aux":         PassiveAux,
 	"nonspeakers":         NonSpeaker,
+	"complementizers":     Complementizer,
+	"infinitive_markers":  InfinitiveMarker,
+	"agent_markers":       AgentMarker,
+	"relative_persons":    RelativePerson,
+	"coordinators":        Coordinator,
+	"wh_words":            WhWord,
+	"np_prepositions":     NPPreposition,
+	"object_pronouns":     ObjectPronoun,
+	"name_connectors":     NameConnector,
+	"place_prepositions":  PlacePreposition,
+	"complement_prepositions": ComplementPreposition,
 }
 
 // Word is what the table knows of one lowercase word form.
@@ -107,6 +146,8 @@ type Language struct {
 	PrepCues [][]string
 	// MultiwordTitles are titles of several words ("vice president").
 	MultiwordTitles [][]string
+	// Suffixes are the inflection endings the rules read.
+	Suffixes Suffixes
 	// Particles maps a cue lemma to the particles that belong to it ("call
 	// on", "point out"): the particle is part of the cue, not of what was said.
 	Particles map[string][]string
@@ -124,6 +165,38 @@ func (l *Language) LookupBytes(lower []byte) Word { return l.words[string(lower)
 // LookupHashed is LookupBytes for a caller that has computed the FNV-1a
 // hash of lower (HashByte over its bytes) while producing it.
 func (l *Language) LookupHashed(h uint64, lower []byte) Word { return l.table.lookup(h, lower) }
+
+// Suffixes are a language's inflection endings that the rules read: a
+// participle after a comma continues the sentence's speaker, a past
+// participle after "was" makes a passive, an adverb may stand between a
+// speaker and the verb.
+type Suffixes struct {
+	Participle  []string // "-ing"
+	Past        []string // "-ed", "-en"
+	Adverb      []string // "-ly"
+	ThirdPerson []string // "-s"
+}
+
+func hasAnySuffix(w string, suffixes []string) bool {
+	for _, s := range suffixes {
+		if len(w) > len(s)+1 && strings.HasSuffix(w, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// IsParticiple reports whether w has a present-participle ending.
+func (l *Language) IsParticiple(w string) bool { return hasAnySuffix(w, l.Suffixes.Participle) }
+
+// IsPast reports whether w has a past or past-participle ending.
+func (l *Language) IsPast(w string) bool { return hasAnySuffix(w, l.Suffixes.Past) }
+
+// IsAdverb reports whether w has a manner-adverb ending.
+func (l *Language) IsAdverb(w string) bool { return len(w) > 4 && hasAnySuffix(w, l.Suffixes.Adverb) }
+
+// IsThirdPerson reports whether w has a third-person ending.
+func (l *Language) IsThirdPerson(w string) bool { return hasAnySuffix(w, l.Suffixes.ThirdPerson) }
 
 var languages = map[string]*Language{}
 
@@ -207,6 +280,10 @@ func (l *Language) load(wordsFile, cuesFile string) *Language {
 			lemma = lemma[1:]
 			class |= WeakCue
 		}
+		if strings.HasPrefix(lemma, ">") {
+			lemma = lemma[1:]
+			class |= ObjectCue
+		}
 		if strings.HasPrefix(lemma, "~") {
 			lemma = lemma[1:]
 			class |= NounlikeCue
@@ -269,4 +346,10 @@ var English = register((&Language{
 		Symmetric: []rune{'"', '\''},
 	},
 	Structure: englishStructure,
+	Suffixes: Suffixes{
+		Participle:  []string{"ing"},
+		Past:        []string{"ed", "en"},
+		Adverb:      []string{"ly"},
+		ThirdPerson: []string{"s"},
+	},
 }).load("en-words.txt", "en-cues.txt"))
