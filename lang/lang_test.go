@@ -1,0 +1,88 @@
+package lang
+
+import "testing"
+
+func TestInflect(t *testing.T) {
+	cases := []struct {
+		lemma string
+		want  []string
+	}{
+		{"say", []string{"say", "says", "sayed", "saying"}},
+		{"note", []string{"note", "notes", "noted", "noting"}},
+		{"deny", []string{"deny", "denies", "denied", "denying"}},
+		{"stress", []string{"stress", "stresses", "stressed", "stressing"}},
+		{"warn", []string{"warn", "warns", "warned", "warning"}},
+	}
+	for _, c := range cases {
+		got := inflect(c.lemma)
+		if len(got) != len(c.want) {
+			t.Fatalf("inflect(%q) = %q, want %q", c.lemma, got, c.want)
+		}
+		for i := range got {
+			if got[i] != c.want[i] {
+				t.Errorf("inflect(%q)[%d] = %q, want %q", c.lemma, i, got[i], c.want[i])
+			}
+		}
+	}
+}
+
+func TestEnglishLookup(t *testing.T) {
+	cases := []struct {
+		word  string
+		class Class
+		lemma string
+	}{
+		{"said", Cue, "say"},
+		{"told", Cue | ObjectCue, "tell"},
+		{"emphasizes", Cue, "emphasize"},
+		{"believes", Cue | WeakCue, "believe"},
+		{"states", Cue | NounlikeCue, "state"},
+		{"according", PrepCueStart, ""},
+		{"spokesman", Title, ""},
+		{"sen", Title | Abbreviation, ""},
+		{"she", PronounShe, ""},
+		{"ministry", OrgWord, ""},
+		{"insiders", AnonymousNoun, ""},
+		{"that", Complementizer | ClauseOpener, ""},
+	}
+	for _, c := range cases {
+		w := English.Lookup(c.word)
+		if w.Class&c.class != c.class {
+			t.Errorf("%q: class %b lacks %b", c.word, w.Class, c.class)
+		}
+		if w.Lemma != c.lemma {
+			t.Errorf("%q: lemma %q, want %q", c.word, w.Lemma, c.lemma)
+		}
+	}
+	if English.Lookup("bridge").Class != 0 {
+		t.Error("a common noun has classes")
+	}
+	if got := English.Particles["call"]; len(got) == 0 {
+		t.Error("no particles for call")
+	}
+}
+
+// The hashed table must agree with the map it was built from for every word.
+func TestHashedTableAgrees(t *testing.T) {
+	for _, l := range languages {
+		for w, want := range l.words {
+			h := HashString(w)
+			if got := l.LookupHashed(h, []byte(w)); got != want {
+				t.Errorf("%s %q: hashed %+v, map %+v", l.Code, w, got, want)
+			}
+		}
+		if got := l.LookupHashed(HashString("zzzqqq"), []byte("zzzqqq")); got != (Word{}) {
+			t.Errorf("unknown word found: %+v", got)
+		}
+	}
+}
+
+func TestSuffixes(t *testing.T) {
+	l := English
+	if !l.IsParticiple("saying") || l.IsParticiple("sing") {
+		t.Error("participle")
+	}
+	if !l.IsPast("warned") || !l.IsAdverb("sarcastically") || l.IsAdverb("fly") {
+		t.Error("past or adverb")
+	}
+}
