@@ -101,6 +101,7 @@ func (e *Extractor) Extract(text string) (*verbatim.Analysis, error) {
 	st.doc.Segment(text, st.paras, l)
 
 	st.attr.prepare(&st.doc, l, nil)
+	st.quotes.marks = &l.Quotes
 	st.quotes.scan(&st.doc, func(q *quoteSpan, p *segment.Paragraph) int32 {
 		return st.unclosedEnd(q, p)
 	})

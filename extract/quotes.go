@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"verbatim/lang"
 	"verbatim/segment"
 )
 
@@ -27,7 +28,7 @@ type quoteSpan struct {
 // quoteScanner pairs quotation marks paragraph by paragraph.
 type quoteScanner struct {
 	doc    *segment.Doc
-	marks  map[rune][]rune
+	marks  *lang.QuoteMarks
 	quotes []quoteSpan
 }
 
@@ -43,39 +44,35 @@ func (s *quoteScanner) role(i int32, first, last int32) int {
 	t := &s.doc.Tokens[i]
 	before := t.Flags&segment.SpaceBefore != 0 || i == first || isOpeningContext(&s.doc.Tokens[i-1])
 	after := t.Flags&segment.SpaceAfter != 0 || i+1 == last || isClosingContext(&s.doc.Tokens[i+1])
-	switch t.Mark {
-	case '”', '»', '›':
+	m := t.Mark
+	opens, closes := s.marks.Opens(m), s.marks.Closes(m)
+	switch {
+	case m == '’' || m == '\'':
+		// Mostly an apostrophe ("voters’", "’90s", "don't"): it opens or
+		// closes only where the spacing says so.
+		switch {
+		case opens && before && !after:
+			return roleOpen
+		case closes && !before && after:
+			return roleClose
+		}
+		return roleNone
+	case opens && closes:
+		// A mark of both roles in this language („…“ and “…” in German,
+		// the straight "): the spacing decides.
+		switch {
+		case before && !after:
+			return roleOpen
+		case after && !before:
+			return roleClose
+		case s.marks.Symmetric(m):
+			return roleEither
+		}
+		return roleOpen
+	case opens:
+		return roleOpen
+	case closes:
 		return roleClose
-	case '’':
-		// ’ is mostly an apostrophe ("voters’", "’90s"); it closes only a
-		// quote opened with ‘.
-		if !before && after {
-			return roleClose
-		}
-		return roleNone
-	case '“', '«', '„', '‹', '‘':
-		if t.Mark == '“' && !before && after {
-			return roleClose // „…“ and sloppy “…“
-		}
-		return roleOpen
-	case '"':
-		switch {
-		case before && !after:
-			return roleOpen
-		case after && !before:
-			return roleClose
-		}
-		return roleEither
-	case '\'':
-		switch {
-		case before && !after:
-			return roleOpen
-		case after && !before:
-			return roleClose
-		}
-		return roleNone
-	case '`':
-		return roleOpen
 	}
 	return roleNone
 }

@@ -84,36 +84,36 @@ const (
 const Pronoun = PronounHe | PronounShe | PronounPlural | PronounIt | PronounFirst
 
 var classNames = map[string]Class{
-	"abbreviations":       Abbreviation,
-	"determiners":         Determiner,
-	"pronouns_person_he":  PronounHe,
-	"pronouns_person_she": PronounShe,
-	"pronouns_plural":     PronounPlural,
-	"pronouns_it":         PronounIt,
-	"pronouns_first":      PronounFirst,
-	"titles":              Title,
-	"person_nouns":        PersonNoun,
-	"anonymous":           AnonymousNoun,
-	"anonymous_markers":   AnonymousMarker,
-	"org_words":           OrgWord,
-	"document_words":      DocumentWord,
-	"places":              Place,
-	"adverbs_between":     AdverbBetween,
-	"clause_openers":      ClauseOpener,
-	"conjunctions":        Conjunction,
-	"prepositions":        Preposition,
-	"passive_aux":         PassiveAux,
-	"nonspeakers":         NonSpeaker,
-	"complementizers":     Complementizer,
-	"infinitive_markers":  InfinitiveMarker,
-	"agent_markers":       AgentMarker,
-	"relative_persons":    RelativePerson,
-	"coordinators":        Coordinator,
-	"wh_words":            WhWord,
-	"np_prepositions":     NPPreposition,
-	"object_pronouns":     ObjectPronoun,
-	"name_connectors":     NameConnector,
-	"place_prepositions":  PlacePreposition,
+	"abbreviations":           Abbreviation,
+	"determiners":             Determiner,
+	"pronouns_person_he":      PronounHe,
+	"pronouns_person_she":     PronounShe,
+	"pronouns_plural":         PronounPlural,
+	"pronouns_it":             PronounIt,
+	"pronouns_first":          PronounFirst,
+	"titles":                  Title,
+	"person_nouns":            PersonNoun,
+	"anonymous":               AnonymousNoun,
+	"anonymous_markers":       AnonymousMarker,
+	"org_words":               OrgWord,
+	"document_words":          DocumentWord,
+	"places":                  Place,
+	"adverbs_between":         AdverbBetween,
+	"clause_openers":          ClauseOpener,
+	"conjunctions":            Conjunction,
+	"prepositions":            Preposition,
+	"passive_aux":             PassiveAux,
+	"nonspeakers":             NonSpeaker,
+	"complementizers":         Complementizer,
+	"infinitive_markers":      InfinitiveMarker,
+	"agent_markers":           AgentMarker,
+	"relative_persons":        RelativePerson,
+	"coordinators":            Coordinator,
+	"wh_words":                WhWord,
+	"np_prepositions":         NPPreposition,
+	"object_pronouns":         ObjectPronoun,
+	"name_connectors":         NameConnector,
+	"place_prepositions":      PlacePreposition,
 	"complement_prepositions": ComplementPreposition,
 }
 
@@ -125,11 +125,39 @@ type Word struct {
 }
 
 // QuoteMarks describes a language's quotation marks. Openers maps each
-// opening mark to the marks that may close it; Symmetric marks (" and ')
+// opening mark to the marks that may close it; SymmetricMarks (" and ')
 // open or close depending on what stands around them.
 type QuoteMarks struct {
-	Openers   map[rune][]rune
-	Symmetric []rune
+	Openers        map[rune][]rune
+	SymmetricMarks []rune
+}
+
+// Opens reports whether r opens a quotation in this language.
+func (q *QuoteMarks) Opens(r rune) bool {
+	_, ok := q.Openers[r]
+	return ok || q.Symmetric(r)
+}
+
+// Closes reports whether r closes a quotation in this language.
+func (q *QuoteMarks) Closes(r rune) bool {
+	for _, closers := range q.Openers {
+		for _, c := range closers {
+			if c == r {
+				return true
+			}
+		}
+	}
+	return q.Symmetric(r)
+}
+
+// Symmetric reports whether r both opens and closes (" and ').
+func (q *QuoteMarks) Symmetric(r rune) bool {
+	for _, s := range q.SymmetricMarks {
+		if s == r {
+			return true
+		}
+	}
+	return false
 }
 
 // Language is the table of one language.
@@ -343,7 +371,7 @@ var English = register((&Language{
 			'‘': {'’'},
 			'‹': {'›'},
 		},
-		Symmetric: []rune{'"', '\''},
+		SymmetricMarks: []rune{'"', '\''},
 	},
 	Structure: englishStructure,
 	Suffixes: Suffixes{
