@@ -75,6 +75,16 @@ const (
 	// ObjectCue marks a cue that names its addressee before what is said
 	// ("told reporters that").
 	ObjectCue
+	// ReportedMood marks verb forms of reported speech (German Konjunktiv
+	// I: "sei", "habe"): a sentence holding one without a cue goes on
+	// reporting the last speaker.
+	ReportedMood
+	// PostCue marks a postposition cue: the speaker stands before it
+	// ("dem Bericht zufolge").
+	PostCue
+	// InvertedCue marks a cue that counts only right after a comma with
+	// its speaker after it (", so der Sprecher").
+	InvertedCue
 	// NounlikeCue marks a cue whose forms are often nouns ("states",
 	// "ruling"), so that its -s and -ing forms need a subject before them.
 	NounlikeCue
@@ -115,6 +125,8 @@ var classNames = map[string]Class{
 	"name_connectors":         NameConnector,
 	"place_prepositions":      PlacePreposition,
 	"complement_prepositions": ComplementPreposition,
+	"reported_mood":           ReportedMood,
+	"postpositions":           PostCue,
 }
 
 // Word is what the table knows of one lowercase word form.
@@ -176,6 +188,18 @@ type Language struct {
 	MultiwordTitles [][]string
 	// Suffixes are the inflection endings the rules read.
 	Suffixes Suffixes
+	// Inflect derives the regular forms of a cue verb from its lemma;
+	// irregular forms are listed in the cue file.
+	Inflect func(lemma string) []string
+	// VerbSecond is set for languages that put the verb second, so that a
+	// subject may follow its verb ("Am Montag sagte Müller, ...").
+	VerbSecond bool
+	// CapitalizedNouns is set for languages that capitalise every noun: a
+	// capital letter alone does not make a name.
+	CapitalizedNouns bool
+	// OrdinalDot is set for languages that write ordinals with a dot ("am
+	// 3. Oktober"), which then does not end a sentence.
+	OrdinalDot bool
 	// Particles maps a cue lemma to the particles that belong to it ("call
 	// on", "point out"): the particle is part of the cue, not of what was said.
 	Particles map[string][]string
@@ -308,6 +332,10 @@ func (l *Language) load(wordsFile, cuesFile string) *Language {
 			lemma = lemma[1:]
 			class |= WeakCue
 		}
+		if strings.HasPrefix(lemma, "<") {
+			lemma = lemma[1:]
+			class |= InvertedCue
+		}
 		if strings.HasPrefix(lemma, ">") {
 			lemma = lemma[1:]
 			class |= ObjectCue
@@ -316,7 +344,7 @@ func (l *Language) load(wordsFile, cuesFile string) *Language {
 			lemma = lemma[1:]
 			class |= NounlikeCue
 		}
-		forms := append(inflect(lemma), f[1:]...)
+		forms := append(l.Inflect(lemma), f[1:]...)
 		for _, form := range forms {
 			add(form, class, lemma)
 		}
@@ -340,44 +368,3 @@ func readLines(name string, fn func(string)) {
 		fn(line)
 	}
 }
-
-// inflect derives the regular English forms of a verb: the lemma, third
-// person -s, past -ed and -ing.
-func inflect(v string) []string {
-	forms := []string{v}
-	n := len(v)
-	switch {
-	case strings.HasSuffix(v, "e"):
-		forms = append(forms, v+"s", v+"d", v[:n-1]+"ing")
-	case n > 1 && v[n-1] == 'y' && !strings.ContainsRune("aeiou", rune(v[n-2])):
-		forms = append(forms, v[:n-1]+"ies", v[:n-1]+"ied", v+"ing")
-	case strings.HasSuffix(v, "s") || strings.HasSuffix(v, "sh") || strings.HasSuffix(v, "ch") || strings.HasSuffix(v, "x"):
-		forms = append(forms, v+"es", v+"ed", v+"ing")
-	default:
-		forms = append(forms, v+"s", v+"ed", v+"ing")
-	}
-	return forms
-}
-
-// English is the table for English.
-var English = register((&Language{
-	Code: "en",
-	Name: "English",
-	Quotes: QuoteMarks{
-		Openers: map[rune][]rune{
-			'“': {'”', '"', '“'},
-			'„': {'“', '”', '"'},
-			'«': {'»'},
-			'‘': {'’'},
-			'‹': {'›'},
-		},
-		SymmetricMarks: []rune{'"', '\''},
-	},
-	Structure: englishStructure,
-	Suffixes: Suffixes{
-		Participle:  []string{"ing"},
-		Past:        []string{"ed", "en"},
-		Adverb:      []string{"ly"},
-		ThirdPerson: []string{"s"},
-	},
-}).load("en-words.txt", "en-cues.txt"))
