@@ -29,7 +29,10 @@ func init() {
 	commands = []command{
 		{"extract", "extract quotes, speakers and entities from articles", runExtract},
 		{"eval", "score extraction against annotated JSONL files", runEval},
-		{"bench", "measure extraction speed and allocation", runBench},
+		{"ingest", "read articles from files, feeds, pages and WARCs into a store", runIngest},
+		{"search", "find stored quotes by text, speaker, outlet, date and kind", runSearch},
+		{"export", "write stored quotes as JSONL or CSV", runExport},
+		{"bench", "measure extraction, ingest and search speed", runBench},
 	}
 }
 
