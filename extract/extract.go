@@ -8,6 +8,7 @@ import (
 
 	"verbatim"
 	"verbatim/lang"
+	"verbatim/langdetect"
 	"verbatim/segment"
 	"verbatim/structure"
 )
@@ -23,14 +24,17 @@ var ErrTooLarge = errors.New("article too large")
 type Option func(*config)
 
 type config struct {
+	// lang is the forced language, or nil to detect each article's.
 	lang     *lang.Language
 	maxBytes int
 }
 
-// WithLanguage sets the article language by ISO 639-1 code. An unsupported
-// code makes New fall back to English; use lang.Get to check first.
+// WithLanguage sets the article language by ISO 639-1 code instead of
+// detecting it. "" or "auto" detects; an unsupported code falls back to
+// detection (use lang.Get to check first).
 func WithLanguage(code string) Option {
 	return func(c *config) {
+		c.lang = nil
 		if l, ok := lang.Get(code); ok {
 			c.lang = l
 		}
@@ -43,8 +47,9 @@ func WithMaxBytes(n int) Option { return func(c *config) { c.maxBytes = n } }
 // Extractor runs the pipeline. It is safe for concurrent use; the scratch
 // state of each run is pooled and reused.
 type Extractor struct {
-	cfg  config
-	pool sync.Pool
+	cfg    config
+	pool   sync.Pool
+	detect *langdetect.Detector
 }
 
 // state is the reusable scratch of one extraction.
@@ -59,9 +64,12 @@ type state struct {
 
 // New returns an Extractor.
 func New(opts ...Option) *Extractor {
-	e := &Extractor{cfg: config{lang: lang.English, maxBytes: DefaultMaxBytes}}
+	e := &Extractor{cfg: config{maxBytes: DefaultMaxBytes}}
 	for _, o := range opts {
 		o(&e.cfg)
+	}
+	if e.cfg.lang == nil {
+		e.detect = langdetect.New(lang.English.Code)
 	}
 	e.pool.New = func() any { return new(state) }
 	return e
@@ -81,6 +89,9 @@ func (e *Extractor) Extract(text string) (*verbatim.Analysis, error) {
 		e.pool.Put(st)
 	}()
 	l := e.cfg.lang
+	if l == nil {
+		l, _ = lang.Get(e.detect.Detect(text))
+	}
 
 	a := &verbatim.Analysis{Lang: l.Code, Quotes: []verbatim.Quote{}, Entities: []verbatim.Entity{}}
 	a.Article = structure.Parse(text, &l.Structure)

@@ -211,6 +211,17 @@ type Language struct {
 // Lookup returns what the table knows of a lowercase word form.
 func (l *Language) Lookup(lower string) Word { return l.words[lower] }
 
+// Words returns the lower-case words in any of the classes c, in no order.
+func (l *Language) Words(c Class) []string {
+	var out []string
+	for w, e := range l.words {
+		if e.Class&c != 0 {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
 // LookupBytes is Lookup for a byte slice; it does not allocate.
 func (l *Language) LookupBytes(lower []byte) Word { return l.words[string(lower)] }
 

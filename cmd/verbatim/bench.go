@@ -18,6 +18,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs := flag.NewFlagSet("bench", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	rounds := fs.Int("rounds", 3, "passes over the input")
+	language := fs.String("lang", "auto", "article language; auto detects each article's (and measures detection too)")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: verbatim bench [--rounds N] FILE.jsonl ...\n\nRuns the whole extraction pipeline over the texts of JSONL files on one core and reports MB/s, articles/s and allocation per article.")
 		fs.PrintDefaults()
@@ -47,7 +48,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	prev := runtime.GOMAXPROCS(1)
 	defer runtime.GOMAXPROCS(prev)
-	ex := extract.New()
+	ex := extract.New(extract.WithLanguage(*language))
 	for _, t := range texts { // warm the pools
 		if _, err := ex.Extract(t); err != nil {
 			return err

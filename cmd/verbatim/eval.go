@@ -15,7 +15,7 @@ import (
 func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("eval", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	language := fs.String("lang", "", "article language (default: each document's lang field, else en)")
+	language := fs.String("lang", "", "article language (default: each document's lang field, else detected)")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: verbatim eval FILE.jsonl ...\n\nRuns extraction on annotated files and prints precision, recall and F1 of quote spans, speaker and cue accuracy, per file and in total.")
 		fmt.Fprint(stderr, "\n"+score.Rules)
@@ -34,7 +34,7 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 			code = *language
 		}
 		if code == "" {
-			code = "en"
+			code = "auto"
 		}
 		if e, ok := extractors[code]; ok {
 			return e

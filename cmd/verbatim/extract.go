@@ -23,7 +23,7 @@ func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	fs.SetOutput(stderr)
 	input := fs.String("input", "text", "input format: text (one article per file), jsonl (one {\"id\",\"text\"} per line)")
 	pretty := fs.Bool("pretty", false, "print a readable view, quotes grouped by speaker, instead of JSON")
-	language := fs.String("lang", "en", "article language")
+	language := fs.String("lang", "auto", "article language (en, de); auto detects each article's")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: verbatim extract [--input text|jsonl] [--pretty] [FILE ...]\n\nReads articles from FILEs (standard input when none) and writes one JSON object per article per line.")
 		fs.PrintDefaults()

@@ -1,0 +1,157 @@
+package langdetect
+
+import (
+	"sort"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/RadhiFadlillah/whatlanggo"
+
+	"verbatim/lang"
+)
+
+// SampleBytes is how much of a text is read to detect its language: all
+// of the shared evaluation articles are told apart from 256 bytes, and the
+// cost grows with the sample (see BenchmarkDetect).
+const SampleBytes = 384
+
+// Detector detects the language of texts among a fixed set of codes. It is
+// safe for concurrent use.
+//
+// It first counts function words (articles, conjunctions, prepositions from
+// each language's table) in the first words of the text: in news prose one
+// language wins by far, and the count costs a hash lookup per word. Only
+// when the count is close or thin does it ask whatlanggo, whose trigram
+// profiles cost a hundred times more.
+type Detector struct {
+	options  whatlanggo.Options
+	fallback string
+	codes    []string
+	// votes maps the hash of a function word to the set of languages
+	// (bit i for codes[i]) it belongs to.
+	votes map[uint64]uint8
+}
+
+// Thresholds of the function-word count: how many words are read, and how
+// clear a win must be to skip the trigram model.
+const (
+	voteWords  = 80
+	minVotes   = 6
+	voteMargin = 2
+)
+
+// New returns a Detector over the given ISO 639-1 codes (all supported
+// languages when none are given). fallback is returned for a text too
+// short or too mixed to decide.
+func New(fallback string, codes ...string) *Detector {
+	if len(codes) == 0 {
+		codes = lang.Codes()
+		sort.Strings(codes)
+	}
+	d := &Detector{options: whatlanggo.Options{Whitelist: map[whatlanggo.Lang]bool{}}, fallback: fallback, votes: map[uint64]uint8{}}
+	for i, c := range codes {
+		d.options.Whitelist[whatlanggo.CodeToLang(iso6393[c])] = true
+		l, ok := lang.Get(c)
+		if !ok || i >= 8 {
+			continue
+		}
+		d.codes = append(d.codes, c)
+		for _, w := range l.Words(lang.Determiner | lang.Conjunction | lang.Preposition | lang.Complementizer) {
+			d.votes[lang.HashString(w)] |= 1 << i
+		}
+	}
+	return d
+}
+
+// vote counts function words per language over the first words of text
+// and returns the winner, or "" when the count is not clear.
+func (d *Detector) vote(text string) string {
+	var counts [8]int
+	words := 0
+	for i := 0; i < len(text) && words < voteWords; {
+		// One word: a run of letters, lower-cased into the hash as read.
+		for i < len(text) && !isLetter(text, i) {
+			i++
+		}
+		h := lang.HashInit
+		n := 0
+		for i < len(text) && isLetter(text, i) {
+			if c := text[i]; c < utf8.RuneSelf {
+				if 'A' <= c && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				h = lang.HashByte(h, c)
+				i++
+				n++
+				continue
+			}
+			r, size := utf8.DecodeRuneInString(text[i:])
+			var buf [utf8.UTFMax]byte
+			for _, b := range utf8.AppendRune(buf[:0], unicode.ToLower(r)) {
+				h = lang.HashByte(h, b)
+			}
+			i += size
+			n++
+		}
+		if n == 0 {
+			break
+		}
+		words++
+		set := d.votes[h]
+		for k := 0; set != 0; k++ {
+			if set&1 != 0 {
+				counts[k]++
+			}
+			set >>= 1
+		}
+	}
+	best, second := -1, 0
+	for k := range d.codes {
+		switch {
+		case best < 0 || counts[k] > counts[best]:
+			if best >= 0 {
+				second = counts[best]
+			}
+			best = k
+		case counts[k] > second:
+			second = counts[k]
+		}
+	}
+	if best < 0 || counts[best] < minVotes || counts[best] < voteMargin*second {
+		return ""
+	}
+	return d.codes[best]
+}
+
+func isLetter(s string, i int) bool {
+	c := s[i]
+	if c < utf8.RuneSelf {
+		return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return unicode.IsLetter(r)
+}
+
+// iso6393 maps the two-letter codes Verbatim uses to whatlanggo's three-letter ones.
+var iso6393 = map[string]string{"en": "eng", "de": "deu", "fr": "fra", "es": "spa"}
+
+// Detect returns the code of text's language, or the fallback.
+func (d *Detector) Detect(text string) string {
+	if code := d.vote(text); code != "" {
+		return code
+	}
+	sample := text
+	if len(sample) > SampleBytes {
+		cut := SampleBytes
+		for cut > 0 && !utf8.RuneStart(sample[cut]) {
+			cut--
+		}
+		sample = sample[:cut]
+	}
+	info := whatlanggo.DetectWithOptions(sample, d.options)
+	code := whatlanggo.LangToStringShort(info.Lang)
+	if _, ok := lang.Get(code); !ok || info.Confidence == 0 {
+		return d.fallback
+	}
+	return code
+}
