@@ -157,6 +157,11 @@ func (a *attributor) cueAt(i, last int32) (end int32, lemma string, ok bool) {
 	if !t.Has(lang.Cue) {
 		return 0, "", false
 	}
+	// ", so der Sprecher": such a cue counts only right after a comma or
+	// a closing quotation mark.
+	if t.Has(lang.InvertedCue) && !a.boundaryBefore(i) {
+		return 0, "", false
+	}
 	// A capitalised cue word inside a sentence is part of a name ("the
 	// Washington Post"); after a determiner or possessive it is a noun
 	// ("his statement", "a report").
@@ -171,7 +176,7 @@ func (a *attributor) cueAt(i, last int32) (end int32, lemma string, ok bool) {
 		// The bare form of a verb needs a plural subject or an auxiliary:
 		// "officials say", "will announce"; "a call", "in response" are nouns.
 		w := a.text(i)
-		if w == t.Word.Lemma && !(p.Has(lang.Pronoun|lang.AdverbBetween|lang.AnonymousNoun|lang.PersonNoun) || a.tok(i-1).Has(lang.InfinitiveMarker) || a.lang.IsThirdPerson(a.text(i-1))) {
+		if a.lang.BareFormNeedsSubject && w == t.Word.Lemma && !(p.Has(lang.Pronoun|lang.AdverbBetween|lang.AnonymousNoun|lang.PersonNoun) || a.tok(i-1).Has(lang.InfinitiveMarker) || a.lang.IsThirdPerson(a.text(i-1))) {
 			return 0, "", false
 		}
 		// "-s" and "-ing" forms are often nouns ("swing states", "a 4-4
@@ -417,6 +422,12 @@ func (a *attributor) headsNP(first, end int32) bool {
 func (a *attributor) speakerAfter(c, last int32) (int32, int32) {
 	i := c
 	for i < last && i-c < maxSpeakerTokens && a.quoteOf[i] < 0 && a.npWord(i) && (!a.tok(i).Has(lang.Cue) || a.tok(i).Flags&segment.Upper != 0) {
+		// A determiner after a noun starts the next phrase ("wies der
+		// Geschäftsführer alle Vorwürfe zurück"), unless a preposition
+		// leads into it.
+		if i > c && a.tok(i).Has(lang.Determiner) && !a.tok(i).Has(lang.Pronoun) && !a.tok(i-1).Has(lang.Preposition|lang.Determiner) && a.lang.VerbSecond {
+			break
+		}
 		i++
 	}
 	if i == c || !a.headsNP(c, i) || a.tok(c).Has(lang.ClauseOpener) {
@@ -424,7 +435,7 @@ func (a *attributor) speakerAfter(c, last int32) (int32, int32) {
 	}
 	// The inverted speaker ends the clause: a stop, a comma, a quote or a
 	// prepositional phrase follows ("said Rutte at a news conference").
-	if i < last {
+	if i < last && !a.lang.VerbSecond {
 		n := a.tok(i)
 		if n.Kind == segment.Word && (!n.Has(lang.Preposition) || n.Has(lang.InfinitiveMarker)) {
 			return -1, -1
@@ -839,6 +850,14 @@ func (a *attributor) hasClass(first, end int32, c lang.Class) bool {
 func (a *attributor) preposed(si, c, end int32, lemma string, weak bool) {
 	s := &a.doc.Sentences[si]
 	spk, spkEnd := a.speakerBefore(c, s.First)
+	// Verb-second order: when something other than the subject opens the
+	// sentence ("Am Montag sagte Müller, ..."), the subject follows the verb.
+	if a.lang.VerbSecond && (spk < 0 || spk > s.First || a.tok(s.First).Has(lang.Preposition|lang.AdverbBetween)) {
+		if b, e := a.speakerAfter(end, s.Last); b >= 0 {
+			spk, spkEnd = b, e
+			end = e
+		}
+	}
 	// "what Trump says his plan would do": the cue is inside a clause
 	// about what is said, not a report of it.
 	if spk > s.First && a.tok(spk-1).Has(lang.WhWord) {
@@ -868,9 +887,9 @@ func (a *attributor) preposed(si, c, end int32, lemma string, weak bool) {
 			}
 		}
 		if from < 0 {
-			// No statement before it in the sentence: the participle's
-			// subject is the sentence's ("Trump has tried ..., accusing
-			// her of ...").
+			// No statement before it in the sentence: a verb without a
+			// subject of its own takes the sentence's ("Trump has tried
+			// ..., accusing her of ...").
 			spk, spkEnd = a.subject(s.First, c)
 			if spk < 0 {
 				return

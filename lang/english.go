@@ -23,7 +23,8 @@ var English = register((&Language{
 		Adverb:      []string{"ly"},
 		ThirdPerson: []string{"s"},
 	},
-	Inflect: inflect,
+	Inflect:              inflect,
+	BareFormNeedsSubject: true,
 }).load("en-words.txt", "en-cues.txt"))
 
 // inflect derives the regular English forms of a verb: the lemma, third

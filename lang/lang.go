@@ -197,6 +197,10 @@ type Language struct {
 	// CapitalizedNouns is set for languages that capitalise every noun: a
 	// capital letter alone does not make a name.
 	CapitalizedNouns bool
+	// BareFormNeedsSubject is set for languages whose bare verb form is
+	// also a noun ("a call", "in response"): it then counts as a cue only
+	// after a plural subject or an auxiliary.
+	BareFormNeedsSubject bool
 	// OrdinalDot is set for languages that write ordinals with a dot ("am
 	// 3. Oktober"), which then does not end a sentence.
 	OrdinalDot bool
