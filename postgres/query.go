@@ -206,7 +206,8 @@ func (s *Store) filter(ctx context.Context, q verbatim.SearchQuery, p *params) (
 		f.where = append(f.where, `q.published_at >= `+p.add(q.Since.UnixMilli()))
 	}
 	if !q.Until.IsZero() {
-		f.where = append(f.where, `q.published_at < `+p.add(q.Until.UnixMilli()))
+		// An undated article is stored at 0; it is not "before" anything.
+		f.where = append(f.where, `q.published_at < `+p.add(q.Until.UnixMilli())+` AND q.published_at != 0`)
 	}
 	return f, nil
 }

@@ -183,7 +183,8 @@ func (s *Store) filter(ctx context.Context, q verbatim.SearchQuery) (filter, err
 		add(`q.published_at >= ?`, q.Since.UnixMilli())
 	}
 	if !q.Until.IsZero() {
-		add(`q.published_at < ?`, q.Until.UnixMilli())
+		// An undated article is stored at 0; it is not "before" anything.
+		add(`q.published_at < ? AND q.published_at != 0`, q.Until.UnixMilli())
 	}
 	return f, nil
 }
