@@ -24,7 +24,11 @@ func TestMain(m *testing.M) {
 		main()
 		os.Exit(0)
 	}
-	os.Exit(m.Run())
+	code := m.Run()
+	if sharedDir != "" {
+		os.RemoveAll(sharedDir)
+	}
+	os.Exit(code)
 }
 
 // run runs a command in process and returns what it wrote.
@@ -186,4 +190,18 @@ func warcFile(base string, stories []story) []byte {
 	f.Write(warcRecord("response", "00000000-0000-4000-8000-000000000999", base+"/missing",
 		httpResponse(404, "text/html", "<html><body>Not found</body></html>")))
 	return f.Bytes()
+}
+
+// sharedDir is a temporary folder for fixtures shared by several tests,
+// removed when the test binary ends.
+var sharedDir string
+
+// tempDirOutlivingTest returns sharedDir, creating it on first use.
+func tempDirOutlivingTest() (string, error) {
+	if sharedDir != "" {
+		return sharedDir, nil
+	}
+	d, err := os.MkdirTemp("", "verbatim-cmd-test")
+	sharedDir = d
+	return d, err
 }
