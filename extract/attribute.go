@@ -39,6 +39,8 @@ type attributor struct {
 	// covered marks tokens inside a statement's content, so a cue there is
 	// part of what was said and not a new statement.
 	covered []bool
+	// sentenceUsed marks sentences that hold a statement.
+	sentenceUsed []bool
 }
 
 // Limits that keep the work per sentence bounded: a speaker is a noun
@@ -502,6 +504,58 @@ func (a *attributor) attribute() {
 		a.sentence(int32(si))
 	}
 	a.floating()
+	a.reportedMood()
+}
+
+// reportedMood attributes sentences without a cue that are in the mood of
+// reported speech (German Konjunktiv I: "Er sei bereit, die Lage werde
+// geprüft") to the speaker of the statement before them in the paragraph
+// or the one before. Languages without such a mood have no words in the
+// class, and the pass finds nothing.
+func (a *attributor) reportedMood() {
+	n := len(a.stmts)
+	if n == 0 {
+		return
+	}
+	has := growBool(a.sentenceUsed, len(a.doc.Sentences))
+	a.sentenceUsed = has
+	for i := range a.stmts {
+		has[a.stmts[i].sentence] = true
+		for _, seg := range a.stmts[i].segs {
+			// Content running over later sentences covers them too.
+			for k := a.stmts[i].sentence + 1; int(k) < len(a.doc.Sentences) && int(a.doc.Sentences[k].Start) < seg[1]; k++ {
+				has[k] = true
+			}
+		}
+	}
+	next, last := 0, -1
+	for si := range a.doc.Sentences {
+		s := &a.doc.Sentences[si]
+		for next < n && a.stmts[next].sentence <= int32(si) {
+			last = next
+			next++
+		}
+		if has[si] || !a.hasClass(s.First, s.Last, lang.ReportedMood) {
+			continue
+		}
+		if len(a.stmts) > n {
+			last = len(a.stmts) - 1
+		}
+		prev := a.continuedSpeaker(last, s.Para, true)
+		if prev < 0 {
+			continue
+		}
+		first, end := s.First, a.contentEnd(s.First, s.Last)
+		if end-first < 3 {
+			continue
+		}
+		st := statement{kind: verbatim.Indirect, cue: -1, cueEnd: -1, spk: -1, spkEnd: -1, from: prev, sentence: int32(si), para: s.Para}
+		st.segs = append(st.segs, a.span(first, end))
+		a.stmts = append(a.stmts, st)
+	}
+	if len(a.stmts) > n {
+		sortStatements(a.stmts)
+	}
 }
 
 // labelled handles a paragraph that opens with a speaker's name and a

@@ -259,6 +259,26 @@ func (f *entityFinder) classify(i, j int32, titled bool) verbatim.EntityType {
 		return verbatim.EntityPerson
 	}
 	first := &toks[i]
+	// Where every noun is capitalised, a capital makes a name only as an
+	// acronym, a known place, a word that speaks ("Müller sagte"), or two
+	// or more capitalised words with no article before them ("Angela
+	// Merkel", not "die Vereinigten Staaten").
+	if f.lang.CapitalizedNouns {
+		switch {
+		case n == 1 && first.Flags&segment.AllUpper != 0:
+			return verbatim.EntityOrganization
+		case first.Has(lang.Place) || toks[j-1].Has(lang.Place):
+			return verbatim.EntityPlace
+		case n == 1:
+			if j < int32(len(toks)) && toks[j].Has(lang.Cue) || i > 0 && toks[i-1].Has(lang.Cue) {
+				return verbatim.EntityPerson
+			}
+			return ""
+		case i > 0 && toks[i-1].Has(lang.Determiner|lang.Preposition):
+			return ""
+		}
+		return verbatim.EntityPerson
+	}
 	if n == 1 {
 		low := f.doc.Text[first.Start:first.End]
 		if first.Has(lang.Place) {
