@@ -204,6 +204,27 @@ func (a *attributor) cueAt(i, last int32) (end int32, lemma string, ok bool) {
 	return end, t.Word.Lemma, true
 }
 
+// isPrepCue reports whether the cue [c, end) is a prepositional one
+// ("according to", "selon", "laut") rather than a verb.
+func (a *attributor) isPrepCue(c, end int32) bool {
+	for _, pc := range a.lang.PrepCues {
+		if int(end-c) != len(pc) {
+			continue
+		}
+		match := true
+		for k, w := range pc {
+			if !a.isWord(c+int32(k), w) {
+				match = false
+				break
+			}
+		}
+		if match {
+			return true
+		}
+	}
+	return false
+}
+
 // pastForm reports whether cue token c is a past participle: a regular
 // past ending, or an irregular form the lexicon lists ("said", "told").
 func (a *attributor) pastForm(c int32) bool {
@@ -356,6 +377,17 @@ func (a *attributor) joinsNames(i, floor int32) bool {
 	}
 	prev, next := a.tok(i-1), a.tok(i+1)
 	return prev.Kind == segment.Word && prev.Flags&segment.Upper != 0 && next.Kind == segment.Word && (next.Flags&segment.Upper != 0 || next.Has(lang.Coordinator))
+}
+
+// verbGroupStart returns the first token of the verb group that ends in
+// the cue at c: auxiliaries before it belong to it ("», a déclaré la
+// maire", "—, ha dicho el portavoz").
+func (a *attributor) verbGroupStart(c, floor int32) int32 {
+	k := c
+	for k-1 > floor && a.tok(k-1).Kind == segment.Word && a.tok(k-1).Has(lang.AdverbBetween) && !a.tok(k-1).Has(lang.Pronoun) && c-k < 3 {
+		k--
+	}
+	return k
 }
 
 // skippable reports whether token i may stand between a subject and its
@@ -615,7 +647,7 @@ func (a *attributor) sentence(si int32) {
 			continue
 		}
 		weak := a.tok(c).Has(lang.WeakCue) && !a.tok(c).Has(lang.Cue&^lang.WeakCue)
-		if a.tok(c).Has(lang.PrepCueStart) && end > c+1 {
+		if a.tok(c).Has(lang.PrepCueStart) && a.isPrepCue(c, end) {
 			a.according(si, c, end, lemma)
 			c = end - 1
 			continue
@@ -722,9 +754,9 @@ func (a *attributor) postposed(si, c, end int32, lemma string) bool {
 	var spk, spkEnd, boundary int32 = -1, -1, -1
 	if b, e := a.speakerBefore(c, s.First); b > s.First && a.boundaryBefore(b) && e <= c {
 		spk, spkEnd, boundary = b, e, b
-	} else if a.boundaryBefore(c) && c > s.First && !a.lang.IsParticiple(a.text(c)) {
+	} else if v := a.verbGroupStart(c, s.First); a.boundaryBefore(v) && v > s.First && !a.lang.IsParticiple(a.text(c)) {
 		if b, e := a.speakerAfter(end, s.Last); b >= 0 {
-			spk, spkEnd, boundary = b, e, c
+			spk, spkEnd, boundary = b, e, v
 		}
 	}
 	if spk < 0 {

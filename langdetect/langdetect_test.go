@@ -12,6 +12,8 @@ func TestDetect(t *testing.T) {
 	cases := []struct{ text, want string }{
 		{"The mayor said on Tuesday that the bridge would reopen in spring.", "en"},
 		{"Die Bürgermeisterin sagte am Dienstag, die Brücke werde im Frühjahr wieder geöffnet.", "de"},
+		{"La ministre a déclaré mardi que le pont serait rouvert au printemps, selon un communiqué du gouvernement.", "fr"},
+		{"La ministra afirmó el martes que el puente se abrirá de nuevo en primavera, según un comunicado del Gobierno.", "es"},
 		{"", "en"},
 		{"12345 67890", "en"},
 	}
