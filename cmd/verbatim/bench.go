@@ -14,13 +14,30 @@ import (
 	"verbatim/extract"
 )
 
+// runBench dispatches to the benchmarks. A first argument that names none
+// is a file of the extract benchmark, which "verbatim bench FILE.jsonl"
+// has always meant.
 func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("bench", flag.ContinueOnError)
+	if len(args) > 0 {
+		switch args[0] {
+		case "extract":
+			return benchExtract(ctx, args[1:], stdout, stderr)
+		case "ingest":
+			return benchIngest(ctx, args[1:], stdout, stderr)
+		case "search":
+			return benchSearch(ctx, args[1:], stdout, stderr)
+		}
+	}
+	return benchExtract(ctx, args, stdout, stderr)
+}
+
+func benchExtract(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("bench extract", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	rounds := fs.Int("rounds", 3, "passes over the input")
 	language := fs.String("lang", "auto", "article language; auto detects each article's (and measures detection too)")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: verbatim bench [--rounds N] FILE.jsonl ...\n\nRuns the whole extraction pipeline over the texts of JSONL files on one core and reports MB/s, articles/s and allocation per article.")
+		fmt.Fprintln(stderr, "usage: verbatim bench [extract] [--rounds N] FILE.jsonl ...\n       verbatim bench ingest [flags]\n       verbatim bench search [flags]\n\nRuns the whole extraction pipeline over the texts of JSONL files on one core and reports MB/s, articles/s and allocation per article.\nSee 'verbatim bench ingest -h' and 'verbatim bench search -h' for the others.")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil || fs.NArg() == 0 {

@@ -3,7 +3,6 @@ package main
 import (
 	"bufio"
 	"bytes"
-	"compress/gzip"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -147,33 +146,6 @@ func newStory(path, title, date, role, speaker, quote string) story {
 			"The council will return to the question at its next meeting in April, when the committee reports are due.",
 		},
 	}
-}
-
-// warcRecord is one WARC record, gzipped as its own member as CC-NEWS
-// files are.
-func warcRecord(typ, id, uri string, block []byte) []byte {
-	var r bytes.Buffer
-	fmt.Fprintf(&r, "WARC/1.0\r\nWARC-Type: %s\r\nWARC-Record-ID: <urn:uuid:%s>\r\nWARC-Date: 2026-03-01T12:00:00Z\r\n", typ, id)
-	if uri != "" {
-		fmt.Fprintf(&r, "WARC-Target-URI: %s\r\n", uri)
-	}
-	ctype := "application/http; msgtype=" + typ
-	if typ == "warcinfo" {
-		ctype = "application/warc-fields"
-	}
-	fmt.Fprintf(&r, "Content-Type: %s\r\nContent-Length: %d\r\n\r\n", ctype, len(block))
-	r.Write(block)
-	r.WriteString("\r\n\r\n")
-	var z bytes.Buffer
-	zw := gzip.NewWriter(&z)
-	zw.Write(r.Bytes())
-	zw.Close()
-	return z.Bytes()
-}
-
-// httpResponse is an HTTP/1.1 response message as a WARC keeps it.
-func httpResponse(status int, ctype, body string) []byte {
-	return fmt.Appendf(nil, "HTTP/1.1 %d Status\r\nContent-Type: %s\r\nContent-Length: %d\r\n\r\n%s", status, ctype, len(body), body)
 }
 
 // warcFile builds a .warc.gz of the stories' pages, archived under base,

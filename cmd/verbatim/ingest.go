@@ -98,6 +98,9 @@ type ingestStats struct {
 	// Quotes counts the quotes of every article saved or found unchanged.
 	Quotes  int64
 	Elapsed time.Duration
+	// Saving is the time spent in the store's saves, which run one at a
+	// time: the share of Elapsed that more workers cannot shorten.
+	Saving time.Duration
 }
 
 // Saved counts the articles that are in the store after the run.
@@ -223,7 +226,9 @@ func ingestAll(ctx context.Context, store verbatim.Store, srcs []string, opts in
 			batch = batch[:0]
 			return
 		}
+		t0 := time.Now()
 		saveErr = saveBatch(saveCtx, store, batch, &st, &live, rep)
+		st.Saving += time.Since(t0)
 		batch = batch[:0]
 	}
 	ticker := time.NewTicker(flushEvery)
@@ -323,7 +328,7 @@ func storedArticle(in *verbatim.Input, an *verbatim.Analysis) *verbatim.StoredAr
 	// would make two copies of one text differ and rewrite each other).
 	an.ID = in.URL
 	a := &verbatim.StoredArticle{
-		URL:       in.URL,
+		URL: in.URL,
 		// A source credit names where the story came from, which is the
 		// outlet to file it under when nothing better is known.
 		Outlet:    firstNonEmpty(in.SiteName, an.Article.Publisher, an.Article.SourceCredit),
