@@ -461,8 +461,10 @@ func newReporter(w io.Writer) reporter {
 	if f, ok := w.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
 		return &barReporter{w: w}
 	}
-	return logReporter{log: slog.New(slog.NewTextHandler(w, nil)), every: logEvery}
+	return logReporter{log: newTextLogger(w), every: logEvery}
 }
+
+func newTextLogger(w io.Writer) *slog.Logger { return slog.New(slog.NewTextHandler(w, nil)) }
 
 // logEvery is how often a run that is not on a terminal logs its progress.
 const logEvery = 5 * time.Second
