@@ -379,6 +379,13 @@ func (a *attributor) joinsNames(i, floor int32) bool {
 	return prev.Kind == segment.Word && prev.Flags&segment.Upper != 0 && next.Kind == segment.Word && (next.Flags&segment.Upper != 0 || next.Has(lang.Coordinator))
 }
 
+// enclitic reports whether token i is the hyphen that joins an enclitic
+// pronoun to its verb ("dit-elle", "a-t-il").
+func (a *attributor) enclitic(i int32) bool {
+	t := a.tok(i)
+	return t.Kind == segment.Punct && t.Mark == '-' && i > 0 && a.tok(i-1).End == t.Start && t.Flags&segment.SpaceAfter == 0
+}
+
 // verbGroupStart returns the first token of the verb group that ends in
 // the cue at c: auxiliaries before it belong to it ("», a déclaré la
 // maire", "—, ha dicho el portavoz").
@@ -754,8 +761,15 @@ func (a *attributor) postposed(si, c, end int32, lemma string) bool {
 	var spk, spkEnd, boundary int32 = -1, -1, -1
 	if b, e := a.speakerBefore(c, s.First); b > s.First && a.boundaryBefore(b) && e <= c {
 		spk, spkEnd, boundary = b, e, b
+	} else if b >= s.First+2 && a.enclitic(b-1) && a.boundaryBefore(b-2) && b-2 > s.First {
+		// "», a-t-il déclaré": the pronoun is joined to the auxiliary.
+		spk, spkEnd, boundary = b, e, b-2
 	} else if v := a.verbGroupStart(c, s.First); a.boundaryBefore(v) && v > s.First && !a.lang.IsParticiple(a.text(c)) {
-		if b, e := a.speakerAfter(end, s.Last); b >= 0 {
+		after := end
+		if after < s.Last && a.enclitic(after) {
+			after++ // "», dit-elle"
+		}
+		if b, e := a.speakerAfter(after, s.Last); b >= 0 {
 			spk, spkEnd, boundary = b, e, v
 		}
 	}

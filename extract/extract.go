@@ -113,6 +113,7 @@ func (e *Extractor) Extract(text string) (*verbatim.Analysis, error) {
 
 	st.attr.prepare(&st.doc, l, nil)
 	st.quotes.marks = &l.Quotes
+	st.quotes.dialogueDash = l.DialogueDash
 	st.quotes.scan(&st.doc, func(q *quoteSpan, p *segment.Paragraph) int32 {
 		return st.unclosedEnd(q, p)
 	})
@@ -152,6 +153,14 @@ const maxUnclosedSentences = 12
 func (st *state) unclosedEnd(q *quoteSpan, p *segment.Paragraph) int32 {
 	si := st.attr.sentenceOf(q.open)
 	end := p.LastTok
+	// A dash turn ends before the attribution that closes its paragraph
+	// ("..., soupire Hervé Lambert, le gérant.").
+	if q.dash {
+		if b := st.attr.trailingAttributionAt(p.LastSentence - 1); b > q.open {
+			return b
+		}
+		return end
+	}
 	// Quoted speech that runs on unclosed for more than a few sentences is
 	// ended there: the bound keeps unbalanced marks from costing more.
 	for k := si + 1; k < p.LastSentence && k <= si+maxUnclosedSentences; k++ {

@@ -23,6 +23,8 @@ type quoteSpan struct {
 	continued bool
 	// continues marks the paragraph that reopens a continued quote.
 	continues bool
+	// dash marks a turn opened by a dialogue dash rather than a mark.
+	dash bool
 }
 
 // quoteScanner pairs quotation marks paragraph by paragraph.
@@ -30,6 +32,8 @@ type quoteScanner struct {
 	doc    *segment.Doc
 	marks  *lang.QuoteMarks
 	quotes []quoteSpan
+	// dialogueDash is set when a paragraph-opening dash opens a turn.
+	dialogueDash bool
 }
 
 // role of a mark given what stands around it.
@@ -112,6 +116,10 @@ func (s *quoteScanner) scan(doc *segment.Doc, unclosedEnd func(q *quoteSpan, p *
 
 func (s *quoteScanner) scanParagraph(pi int32, p *segment.Paragraph, unclosedEnd func(q *quoteSpan, p *segment.Paragraph) int32) {
 	toks := s.doc.Tokens
+	if s.dialogueDash && p.FirstTok < p.LastTok && toks[p.FirstTok].Kind == segment.Dash {
+		s.dashTurn(pi, p, unclosedEnd)
+		return
+	}
 	open := int32(-1)  // token of the open top-level mark
 	inner := int32(-1) // token of an open nested mark
 	var openMark rune
@@ -200,4 +208,31 @@ func (s *quoteScanner) markContinuations() {
 			q.continues = true
 		}
 	}
+}
+
+// dashTurn records a speaker's turn opened by a dash at the start of a
+// paragraph. The turn runs to a dash before an inserted attribution
+// ("—No vamos a rendirnos —dijo el portavoz—"), or to the comma before an
+// attribution that ends the paragraph ("— On a tout perdu, soupire le
+// gérant"), or to the paragraph's end.
+func (s *quoteScanner) dashTurn(pi int32, p *segment.Paragraph, unclosedEnd func(q *quoteSpan, p *segment.Paragraph) int32) {
+	toks := s.doc.Tokens
+	first := p.FirstTok
+	end := p.LastTok
+	for k := first + 1; k+1 < p.LastTok; k++ {
+		if toks[k].Kind == segment.Dash && toks[k+1].Kind == segment.Word && toks[k+1].Flags&segment.Upper == 0 && toks[k+1].Has(lang.Cue) {
+			end = k
+			break
+		}
+	}
+	q := quoteSpan{open: first, close: -1, para: pi, start: int(toks[first].Start), dash: true}
+	if end == p.LastTok {
+		end = unclosedEnd(&q, p)
+	}
+	if end <= first+1 {
+		return
+	}
+	q.last = end
+	q.end = int(toks[end-1].End)
+	s.quotes = append(s.quotes, q)
 }

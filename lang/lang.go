@@ -204,6 +204,13 @@ type Language struct {
 	// OrdinalDot is set for languages that write ordinals with a dot ("am
 	// 3. Oktober"), which then does not end a sentence.
 	OrdinalDot bool
+	// Enclitics are pronouns joined to a verb by a hyphen in inverted
+	// attributions ("a-t-il déclaré", "dit-elle"), with their hyphens; the
+	// tokenizer splits them off so the pronoun can be a speaker.
+	Enclitics []string
+	// DialogueDash is set for languages that open a speaker's turn with a
+	// dash at the start of a paragraph ("— On a tout perdu, soupire-t-il").
+	DialogueDash bool
 	// Particles maps a cue lemma to the particles that belong to it ("call
 	// on", "point out"): the particle is part of the cue, not of what was said.
 	Particles map[string][]string

@@ -1,6 +1,7 @@
 package segment
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -184,6 +185,18 @@ func (d *Doc) tokenize(start, end int, l *lang.Language) {
 				i = j
 				continue
 			}
+			// "dit-elle", "a-t-il": the pronoun is split off the verb.
+			if k0, k1 := encliticAt(text, i, j, l.Enclitics); k0 > i {
+				tok.End = int32(k0)
+				d.finishWord(&tok, l)
+				d.Tokens = append(d.Tokens, tok)
+				d.Tokens = append(d.Tokens, Token{Start: int32(k0), End: int32(k1), Kind: Punct, Mark: '-'})
+				tok = Token{Start: int32(k1), End: int32(j)}
+				d.finishWord(&tok, l)
+				d.Tokens = append(d.Tokens, tok)
+				i = j
+				continue
+			}
 			tok.End = int32(j)
 			d.finishWord(&tok, l)
 			i = j
@@ -289,6 +302,19 @@ func isSingleLetterBefore(text string, i, j int) bool {
 	_, size := utf8.DecodeLastRuneInString(text[i:j])
 	k := j - size
 	return k == i || text[k-1] == '.'
+}
+
+// encliticAt finds an enclitic pronoun ending the word text[i:j]: it
+// returns where its hyphens start and where the pronoun starts, or i, i.
+func encliticAt(text string, i, j int, enclitics []string) (int, int) {
+	for _, e := range enclitics {
+		n := len(e)
+		if j-i <= n || !strings.EqualFold(text[j-n:j], e) {
+			continue
+		}
+		return j - n, j - n + strings.LastIndexByte(e, '-') + 1
+	}
+	return i, i
 }
 
 // possessiveStart returns where a trailing "'s"/"’s" begins in text[i:j], or i.
