@@ -114,6 +114,7 @@ func (e *Extractor) Extract(text string) (*verbatim.Analysis, error) {
 	st.attr.prepare(&st.doc, l, nil)
 	st.quotes.marks = &l.Quotes
 	st.quotes.dialogueDash = l.DialogueDash
+	st.quotes.insertedAttribution = l.InsertedAttribution
 	st.quotes.scan(&st.doc, func(q *quoteSpan, p *segment.Paragraph) int32 {
 		return st.unclosedEnd(q, p)
 	})

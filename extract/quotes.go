@@ -34,6 +34,9 @@ type quoteScanner struct {
 	quotes []quoteSpan
 	// dialogueDash is set when a paragraph-opening dash opens a turn.
 	dialogueDash bool
+	// insertedAttribution is set when an attribution may stand inside
+	// one pair of marks.
+	insertedAttribution bool
 }
 
 // role of a mark given what stands around it.
@@ -150,10 +153,21 @@ func (s *quoteScanner) scanParagraph(pi int32, p *segment.Paragraph, unclosedEnd
 			continue
 		}
 		if role == roleClose || role == roleEither {
-			s.quotes = append(s.quotes, quoteSpan{
+			q := quoteSpan{
 				open: open, close: i, last: i + 1,
 				start: int(toks[open].Start), end: int(t.End), para: pi, single: !double,
-			})
+			}
+			// «A —dijo el portavoz—, B» and « A, a-t-il précisé, B »: an
+			// attribution inserted inside the marks splits the quotation.
+			if a, b := s.inserted(open, i); s.insertedAttribution && a > open {
+				first := q
+				first.close, first.last, first.end = -1, a, int(toks[a-1].End)
+				second := q
+				second.open, second.start = b, int(toks[b].Start)
+				s.quotes = append(s.quotes, first, second)
+			} else {
+				s.quotes = append(s.quotes, q)
+			}
 			open, inner = -1, -1
 			continue
 		}
@@ -235,4 +249,54 @@ func (s *quoteScanner) dashTurn(pi int32, p *segment.Paragraph, unclosedEnd func
 	q.last = end
 	q.end = int(toks[end-1].End)
 	s.quotes = append(s.quotes, q)
+}
+
+// maxInserted bounds the attribution inserted in a quotation.
+const maxInserted = 14
+
+// inserted finds an attribution set off inside the quotation between the
+// marks at open and close: a dash or comma, a cue verb (after auxiliaries
+// and with an enclitic pronoun), its speaker, and a closing dash or comma.
+// It returns the first token of the insertion and the first token of the
+// quotation after it, or open, open.
+func (s *quoteScanner) inserted(open, close int32) (int32, int32) {
+	toks := s.doc.Tokens
+	for k := open + 1; k+2 < close; k++ {
+		if !isInsertMark(&toks[k]) {
+			continue
+		}
+		j := k + 1
+		for j < close && toks[j].Kind == segment.Word && toks[j].Has(lang.AdverbBetween) && !toks[j].Has(lang.Pronoun) {
+			j++
+		}
+		if j >= close || toks[j].Kind != segment.Word || toks[j].Flags&segment.Upper != 0 {
+			continue
+		}
+		// The pronoun of "a-t-il" stands between the auxiliary and the verb.
+		if toks[j].Has(lang.Pronoun) && j+1 < close && !toks[j].Has(lang.Cue) {
+			j++
+		}
+		if !toks[j].Has(lang.Cue) && !(j > k+1 && toks[j-1].Kind == segment.Punct && toks[j-1].Mark == '-' && toks[j+1-1].Has(lang.Pronoun)) {
+			continue
+		}
+		for m := j + 1; m < close && m-k <= maxInserted; m++ {
+			if isInsertMark(&toks[m]) {
+				b := m + 1
+				for b < close && toks[b].Kind == segment.Punct && toks[b].Mark == ',' {
+					b++
+				}
+				if b < close {
+					return k, b
+				}
+			}
+			if toks[m].Kind == segment.QuoteMark {
+				break
+			}
+		}
+	}
+	return open, open
+}
+
+func isInsertMark(t *segment.Token) bool {
+	return t.Kind == segment.Dash || t.Kind == segment.Punct && t.Mark == ','
 }

@@ -211,6 +211,9 @@ type Language struct {
 	// DialogueDash is set for languages that open a speaker's turn with a
 	// dash at the start of a paragraph ("— On a tout perdu, soupire-t-il").
 	DialogueDash bool
+	// InsertedAttribution is set for languages that set an attribution off
+	// inside one pair of quotation marks («A —dijo él—, B», « A, dit-il, B »).
+	InsertedAttribution bool
 	// Particles maps a cue lemma to the particles that belong to it ("call
 	// on", "point out"): the particle is part of the cue, not of what was said.
 	Particles map[string][]string

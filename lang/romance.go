@@ -17,10 +17,11 @@ var French = register((&Language{
 		},
 		SymmetricMarks: []rune{'"'},
 	},
-	Structure:    romanceStructure([]string{"Source :", "Source:", "Sources :"}, []string{"Par "}, []string{"Je suis "}),
-	Inflect:      inflectFrench,
-	Enclitics:    []string{"-t-il", "-t-elle", "-t-on", "-t-ils", "-t-elles", "-il", "-elle", "-ils", "-elles", "-on"},
-	DialogueDash: true,
+	Structure:           romanceStructure([]string{"Source :", "Source:", "Sources :"}, []string{"Par "}, []string{"Je suis "}),
+	Inflect:             inflectFrench,
+	Enclitics:           []string{"-t-il", "-t-elle", "-t-on", "-t-ils", "-t-elles", "-il", "-elle", "-ils", "-elles", "-on"},
+	DialogueDash:        true,
+	InsertedAttribution: true,
 }).load("fr-words.txt", "fr-cues.txt"))
 
 // Spanish is the table for Spanish.
@@ -35,9 +36,10 @@ var Spanish = register((&Language{
 		},
 		SymmetricMarks: []rune{'"'},
 	},
-	Structure:    romanceStructure([]string{"Fuente:", "Fuentes:"}, []string{"Por "}, []string{"Soy "}),
-	Inflect:      inflectSpanish,
-	DialogueDash: true,
+	Structure:           romanceStructure([]string{"Fuente:", "Fuentes:"}, []string{"Por "}, []string{"Soy "}),
+	Inflect:             inflectSpanish,
+	DialogueDash:        true,
+	InsertedAttribution: true,
 }).load("es-words.txt", "es-cues.txt"))
 
 func romanceStructure(credit, byline, bio []string) StructureWords {
