@@ -805,7 +805,13 @@ func (a *attributor) postposed(si, c, end int32, lemma string) bool {
 	for contentFirst < boundary && a.tok(contentFirst).Kind == segment.Word && a.tok(contentFirst).Has(lang.Conjunction) && a.quoteOf[contentFirst] < 0 {
 		contentFirst++
 	}
-	quoted := a.quoteOf[contentFirst] >= 0 && a.tok(boundary-1).Kind == segment.QuoteMark
+	// The content is a quotation when it ends at a closing mark, before or
+	// after the comma ("“…,” he said"; "«…», dijo", "„…“, sagte er").
+	closing := boundary - 1
+	if closing > contentFirst && a.isPunct(closing, ",") {
+		closing--
+	}
+	quoted := a.quoteOf[contentFirst] >= 0 && a.tok(closing).Kind == segment.QuoteMark
 	midSentence := !quoted && tail-tailStart > 2 && a.isPunct(tailStart, ",") && a.startsClause(tailStart+1)
 	if midSentence || tail-tailStart > maxTailTokens || a.hasClass(tailStart, tail, lang.Complementizer) {
 		// "CONTENT, NP said, CONTENT": reported speech goes on after a
@@ -846,7 +852,9 @@ func (a *attributor) postposed(si, c, end int32, lemma string) bool {
 	// “A,” she said, “B.”: the quotation goes on after the attribution.
 	if quoted && second[1] == second[0] {
 		k := tailStart
-		if k < s.Last && a.isPunct(k, ",:") {
+		// "—dijo el portavoz—, pero ...»": dashes and commas close the
+		// inserted attribution.
+		for n := 0; n < 2 && k < s.Last && (a.isPunct(k, ",:") || a.tok(k).Kind == segment.Dash); n++ {
 			k++
 		}
 		if q := a.openingQuote(k); q >= 0 {
