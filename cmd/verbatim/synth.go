@@ -54,7 +54,10 @@ func synthText(i, paras int) string {
 
 // synthHTML is the i-th synthetic article as a news page, with the
 // navigation, related links and footer that the HTML extractor must remove.
-func synthHTML(i, paras int, canonical string) string {
+// chromeKB pads the page with more of them (menus, scripts, styles,
+// teasers) to about the size of a real news page, which is mostly chrome:
+// 0 adds none.
+func synthHTML(i, paras int, canonical string, chromeKB int) string {
 	title, body := synthArticle(i, paras)
 	var b strings.Builder
 	fmt.Fprintf(&b, `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>%s | Lakeside Ledger</title>`, title)
@@ -62,6 +65,17 @@ func synthHTML(i, paras int, canonical string) string {
 	b.WriteString(`<meta property="og:site_name" content="Lakeside Ledger">`)
 	if canonical != "" {
 		fmt.Fprintf(&b, `<link rel="canonical" href="%s">`, canonical)
+	}
+	if chromeKB > 0 {
+		b.WriteString("<style>")
+		for j := 0; b.Len() < chromeKB*1024/4; j++ {
+			fmt.Fprintf(&b, ".c%d{margin:%dpx;padding:0 %dpx;color:#%06x}\n", j, j%16, j%9, j*7919%0xffffff)
+		}
+		b.WriteString("</style><script>window.dataLayer=window.dataLayer||[];")
+		for j := 0; b.Len() < chromeKB*1024/2; j++ {
+			fmt.Fprintf(&b, "dataLayer.push({event:'slot%d',size:[%d,%d]});", j, 300+j%5, 250+j%3)
+		}
+		b.WriteString("</script>")
 	}
 	b.WriteString(`</head><body><header><nav><a href="/">Home</a> <a href="/news">News</a> <a href="/sport">Sport</a> <a href="/culture">Culture</a></nav></header><main><article>`)
 	fmt.Fprintf(&b, "<h1>%s</h1><p class=\"byline\">By Staff Reporter</p>\n", title)
@@ -71,6 +85,13 @@ func synthHTML(i, paras int, canonical string) string {
 	b.WriteString(`</article><aside><h2>Most read</h2><ul>`)
 	for j := range 5 {
 		fmt.Fprintf(&b, `<li><a href="/news/%d">Council debates %s</a></li>`, i+j+1, synthTopics[(i+j+1)%len(synthTopics)])
+	}
+	if chromeKB > 0 {
+		b.WriteString(`</ul><h2>More news</h2><ul>`)
+		for j := 0; b.Len() < chromeKB*1024; j++ {
+			fmt.Fprintf(&b, `<li class="teaser"><a href="/news/%d"><img src="/img/%d.jpg" alt=""><span>Council debates %s, round %d</span></a></li>`,
+				i+j+6, i+j+6, synthTopics[(i+j)%len(synthTopics)], i+j+6)
+		}
 	}
 	b.WriteString(`</ul></aside></main><footer><p>© 2026 Lakeside Ledger. All rights reserved.</p><a href="/privacy">Privacy</a></footer></body></html>`)
 	return b.String()
