@@ -1029,6 +1029,23 @@ func (a *attributor) preposed(si, c, end int32, lemma string, weak bool) {
 			}
 		}
 	}
+	// "kommentierte den Sachverhalt am Sonntag in Bonn mit den Worten:
+	// „...“": a colon before a quotation introduces what the cue reports,
+	// however far it stands from the cue.
+	if first == end {
+		for k := end; k+1 < s.Last && k-end < 3*maxThatDistance && a.quoteOf[k] < 0; k++ {
+			if a.tok(k).Has(lang.Cue) && k > end {
+				break
+			}
+			if a.isPunct(k, ":") {
+				if a.openingQuote(k+1) >= 0 {
+					first = k + 1
+					contentEnd = max(contentEnd, a.contentEnd(first, s.Last))
+				}
+				break
+			}
+		}
+	}
 	if first == end && a.tok(c).Has(lang.ObjectCue) {
 		// "warned officials to boost ...", "urged allies to act".
 		for k := end + 1; k < contentEnd && k-end < 6 && a.quoteOf[k] < 0 && !a.isPunct(k, ",;:"); k++ {
