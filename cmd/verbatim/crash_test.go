@@ -21,16 +21,12 @@ import (
 // takes a few seconds, so that kills land in the middle of it.
 const crashArticles = 3000
 
-// syntheticCorpus writes n short articles with two quotes each as JSONL.
-// Two in three have a URL and the others are known by their text only;
-// every 250th repeats the text of the one before under another URL, a
+// syntheticCorpus writes n short generated articles (see synthText) as
+// JSONL. Two in three have a URL and the others are known by their text
+// only; every 250th repeats the text of the one before under another URL, a
 // duplicate the store must recognise.
 func syntheticCorpus(t testing.TB, path string, n int) {
 	t.Helper()
-	first := []string{"Anna", "Boris", "Clara", "David", "Elena", "Farid", "Greta", "Hugo", "Ines", "Jonas", "Karin", "Luis"}
-	last := []string{"Holm", "Berg", "Novak", "Quist", "Adeyemi", "Okafor", "Lindgren", "Moreau", "Castell", "Voss", "Haddad", "Dahl"}
-	roles := []string{"the mayor", "the council leader", "the finance director", "the union leader", "the head teacher", "the harbour master"}
-	topics := []string{"the harbour bridge", "the school budget", "the ferry timetable", "the new library", "the tram line", "the river clean-up", "the market square", "the night clinic"}
 	f, err := os.Create(path)
 	if err != nil {
 		t.Fatal(err)
@@ -39,15 +35,7 @@ func syntheticCorpus(t testing.TB, path string, n int) {
 	enc := json.NewEncoder(f)
 	prev := ""
 	for i := range n {
-		who := first[i%len(first)] + " " + last[(i/len(first))%len(last)]
-		other := first[(i+5)%len(first)] + " " + last[(i/7)%len(last)]
-		topic := topics[i%len(topics)]
-		text := fmt.Sprintf("Council debates %s, round %d\n\n"+
-			"The council spent the evening of day %d on %s, with the gallery full and the vote postponed.\n"+
-			"“We cannot keep putting %s off for another year,” said %s, %s, after the session.\n"+
-			"%s disagreed and said the costs in case %d had not been checked by anyone outside the town hall.\n"+
-			"“Show us the figures first,” %s told reporters.\n",
-			topic, i, i, topic, topic, who, roles[i%len(roles)], other, i, other)
+		text := synthText(i, 4)
 		if i%250 == 249 {
 			text = prev
 		}
@@ -108,7 +96,8 @@ func TestCrashResume(t *testing.T) {
 	if err := cmd.Wait(); err != nil {
 		t.Fatalf("final run: %v\n%s", err, out)
 	}
-	t.Logf("final run: %s", strings.SplitN(out.String(), "\n", 2)[0])
+	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+	t.Logf("final run: %s", lines[len(lines)-1])
 
 	for _, table := range []string{"articles", "quotes", "speakers", "sources"} {
 		if c, k := tableCount(t, clean, table), tableCount(t, crashed, table); c != k {
