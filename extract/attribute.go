@@ -379,6 +379,43 @@ func (a *attributor) joinsNames(i, floor int32) bool {
 	return prev.Kind == segment.Word && prev.Flags&segment.Upper != 0 && next.Kind == segment.Word && (next.Flags&segment.Upper != 0 || next.Has(lang.Coordinator))
 }
 
+// maxAppositiveSpeaker bounds a speaker phrase with asides between a
+// quotation and its verb.
+const maxAppositiveSpeaker = 30
+
+// appositiveSpeaker finds a speaker set off with asides between a closing
+// quotation mark and the cue: "“…,” Scott Pruitt, the attorney general of
+// Oklahoma, one of the states suing, said". It returns the speaker's
+// tokens and the boundary token, or -1s.
+func (a *attributor) appositiveSpeaker(c, floor int32) (int32, int32, int32) {
+	v := a.verbGroupStart(c, floor)
+	for k := v - 1; k > floor && v-k <= maxAppositiveSpeaker; k-- {
+		t := a.tok(k)
+		if t.Kind == segment.QuoteMark {
+			q := a.quoteOf[k]
+			if q < 0 || a.quotes[q].close != k {
+				return -1, -1, -1
+			}
+			first := k + 1
+			if first < v && a.isPunct(first, ",") {
+				first++
+			}
+			last := v
+			for last > first && a.tok(last-1).Kind != segment.Word {
+				last--
+			}
+			if last <= first || a.anchor(first, first+1) != first {
+				return -1, -1, -1
+			}
+			return first, last, k + 1
+		}
+		if a.quoteOf[k] >= 0 || t.Kind == segment.Word && t.Has(lang.Cue) && t.Flags&segment.Upper == 0 {
+			return -1, -1, -1
+		}
+	}
+	return -1, -1, -1
+}
+
 // enclitic reports whether token i is the hyphen that joins an enclitic
 // pronoun to its verb ("dit-elle", "a-t-il").
 func (a *attributor) enclitic(i int32) bool {
@@ -759,7 +796,15 @@ func (a *attributor) passive(si, c, end int32, lemma string) bool {
 func (a *attributor) postposed(si, c, end int32, lemma string) bool {
 	s := &a.doc.Sentences[si]
 	var spk, spkEnd, boundary int32 = -1, -1, -1
-	if b, e := a.speakerBefore(c, s.First); b > s.First && a.boundaryBefore(b) && e <= c {
+	b, e := a.speakerBefore(c, s.First)
+	if b > s.First && e <= c {
+		// Lower-case modifiers the phrase was trimmed of ("panel
+		// Chairman Rep. Jason Chaffetz") still belong before the boundary.
+		for n := 0; n < 2 && b-1 > s.First && !a.boundaryBefore(b) && a.tok(b-1).Kind == segment.Word && a.tok(b-1).Flags&segment.Upper == 0 && !a.tok(b-1).Has(lang.Cue|lang.Preposition|lang.Conjunction); n++ {
+			b--
+		}
+	}
+	if b > s.First && a.boundaryBefore(b) && e <= c {
 		spk, spkEnd, boundary = b, e, b
 	} else if b >= s.First+2 && a.enclitic(b-1) && a.boundaryBefore(b-2) && b-2 > s.First {
 		// "», a-t-il déclaré": the pronoun is joined to the auxiliary.
@@ -772,6 +817,9 @@ func (a *attributor) postposed(si, c, end int32, lemma string) bool {
 		if b, e := a.speakerAfter(after, s.Last); b >= 0 {
 			spk, spkEnd, boundary = b, e, v
 		}
+	}
+	if spk < 0 {
+		spk, spkEnd, boundary = a.appositiveSpeaker(c, s.First)
 	}
 	if spk < 0 {
 		return false
@@ -789,7 +837,11 @@ func (a *attributor) postposed(si, c, end int32, lemma string) bool {
 	// cue governs what follows, not what came before.
 	if tail > tailStart {
 		t := a.tok(tailStart)
-		adverbial := t.Kind == segment.Punct || t.Kind == segment.Dash || t.Kind == segment.Word && (t.Has(lang.Preposition|lang.AdverbBetween) || t.Flags&segment.Upper != 0 || a.tok(c).Has(lang.ObjectCue) || a.lang.IsAdverb(a.text(tailStart)))
+		adverbial := t.Kind == segment.Punct || t.Kind == segment.Dash || t.Kind == segment.Word && (t.Has(lang.Preposition|lang.AdverbBetween|lang.TimeWord) || t.Flags&segment.Upper != 0 || a.tok(c).Has(lang.ObjectCue) || a.lang.IsAdverb(a.text(tailStart)))
+		// "said this month on CNBC", "said last week".
+		if !adverbial && tailStart+1 < tail && t.Has(lang.Determiner) && a.tok(tailStart+1).Has(lang.TimeWord) {
+			adverbial = true
+		}
 		// "declined to comment": an infinitive is the verb's complement.
 		if a.tok(tailStart).Has(lang.InfinitiveMarker) && tailStart+1 < tail {
 			n := a.tok(tailStart + 1)
@@ -911,6 +963,13 @@ func (a *attributor) clauseStart(first, end int32) bool {
 	}
 	if t.Has(lang.Conjunction) && !t.Has(lang.Determiner|lang.Pronoun) {
 		return false
+	}
+	// "called to in the past": an infinitive marker needs its verb.
+	if t.Has(lang.InfinitiveMarker) && first+1 < end {
+		n := a.tok(first + 1)
+		if n.Kind != segment.Word || n.Has(lang.Preposition|lang.Determiner) {
+			return false
+		}
 	}
 	if t.Has(lang.AdverbBetween) && !t.Has(lang.Pronoun|lang.Determiner) && t.Flags&segment.Upper == 0 {
 		return false

@@ -85,6 +85,9 @@ const (
 	// InvertedCue marks a cue that counts only right after a comma with
 	// its speaker after it (", so der Sprecher").
 	InvertedCue
+	// TimeWord marks words of time ("Monday", "week"): a phrase they make
+	// after a cue is an adverbial, not what was said.
+	TimeWord
 	// NounlikeCue marks a cue whose forms are often nouns ("states",
 	// "ruling"), so that its -s and -ing forms need a subject before them.
 	NounlikeCue
@@ -127,6 +130,7 @@ var classNames = map[string]Class{
 	"complement_prepositions": ComplementPreposition,
 	"reported_mood":           ReportedMood,
 	"postpositions":           PostCue,
+	"time_words":              TimeWord,
 }
 
 // Word is what the table knows of one lowercase word form.
