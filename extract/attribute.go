@@ -662,8 +662,20 @@ func (a *attributor) labelled(pi int32) {
 		return
 	}
 	st := statement{cue: colon, cueEnd: colon + 1, lemma: ":", spk: first, spkEnd: colon, from: -1, sentence: a.sentenceOf(colon), para: pi}
-	st.segs = append(st.segs, a.span(colon+1, end))
-	a.add(st, colon+1, end)
+	// A label inside an opening mark ("“PENCE: Well, ...") heads a
+	// transcript turn: what follows the colon is the statement, and the
+	// mark around the whole paragraph does not make it a quotation.
+	if first > p.FirstTok {
+		st.kind = verbatim.Indirect
+		st.segs = append(st.segs, [2]int{int(a.tok(colon + 1).Start), int(a.tok(end - 1).End)})
+		a.stmts = append(a.stmts, st)
+		if q := a.quoteOf[p.FirstTok]; q >= 0 {
+			a.used[q] = true
+		}
+	} else {
+		st.segs = append(st.segs, a.span(colon+1, end))
+		a.add(st, colon+1, end)
+	}
 	for k := colon + 1; k < end; k++ {
 		a.covered[k] = true
 	}
