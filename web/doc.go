@@ -1,0 +1,21 @@
+// Package web is Verbatim's web app and JSON API: the pages a journalist or
+// researcher reads (search, article, speaker, outlet, home) and the same
+// data as JSON under /api/, served from a verbatim.Store.
+//
+// Pages are rendered on the server with html/template; the little
+// JavaScript there is (app.js) only enhances them, and the charts are SVG
+// drawn on the server. Templates, the stylesheet, the script and the
+// OpenAPI document are embedded, so the binary serves everything itself.
+//
+// Article text is hostile input. Everything is escaped by html/template,
+// the Content-Security-Policy forbids inline scripts and styles, request
+// bodies and times are bounded, the write token is compared in constant
+// time, and URLs are fetched through ingest's Fetcher, which refuses
+// private addresses unless the server allows them.
+//
+// Some figures the pages show (quotes per month, co-quoted speakers, an
+// outlet's speaker-type mix over time, an outlet's articles) have no Store
+// method yet. The server computes them from a compact in-memory index of
+// every quote that it builds from Store.Export and rebuilds when the store
+// changes (stats.go); the store should provide them later.
+package web
