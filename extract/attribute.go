@@ -459,6 +459,18 @@ func (a *attributor) anchor(first, end int32) int32 {
 	return -1
 }
 
+// notSubject reports whether the phrase before a verb-second verb is
+// plainly not its subject: a phrase in another case ("Den Worten", "Dem
+// Niederländer") or a lone sentence adverb ("Insgesamt", "Gleichzeitig")
+// that names no one.
+func (a *attributor) notSubject(first, end int32) bool {
+	t := a.tok(first)
+	if t.Has(lang.NonSubjectDeterminer) {
+		return true
+	}
+	return end-first == 1 && t.Flags&segment.SentenceStart != 0 && !t.Has(lang.Pronoun|lang.Title|lang.PersonNoun|lang.OrgWord|lang.AnonymousNoun) && len(a.ents.within(first, end)) == 0
+}
+
 // headsNP reports whether tokens [first, end) look like a noun phrase that
 // can speak: it holds a name, a pronoun, a title or a noun.
 func (a *attributor) headsNP(first, end int32) bool {
@@ -1031,8 +1043,8 @@ func (a *attributor) preposed(si, c, end int32, lemma string, weak bool) {
 	spk, spkEnd := a.speakerBefore(c, s.First)
 	// Verb-second order: when something other than the subject opens the
 	// sentence ("Am Montag sagte Müller, ..."), the subject follows the verb.
-	if a.lang.VerbSecond && (spk < 0 || spk > s.First || a.tok(s.First).Has(lang.Preposition|lang.AdverbBetween)) {
-		if b, e := a.speakerAfter(end, s.Last); b >= 0 {
+	if a.lang.VerbSecond && (spk < 0 || spk > s.First || a.tok(s.First).Has(lang.Preposition|lang.AdverbBetween) || a.notSubject(spk, spkEnd)) {
+		if b, e := a.speakerAfter(end, s.Last); b >= 0 && !a.tok(b).Has(lang.NonSubjectDeterminer) {
 			spk, spkEnd = b, e
 			end = e
 		}

@@ -85,6 +85,9 @@ const (
 	// InvertedCue marks a cue that counts only right after a comma with
 	// its speaker after it (", so der Sprecher").
 	InvertedCue
+	// NonSubjectDeterminer marks determiners in a case other than the
+	// subject's (German "den", "dem"): a phrase they open is not a subject.
+	NonSubjectDeterminer
 	// TimeWord marks words of time ("Monday", "week"): a phrase they make
 	// after a cue is an adverbial, not what was said.
 	TimeWord
@@ -131,6 +134,7 @@ var classNames = map[string]Class{
 	"reported_mood":           ReportedMood,
 	"postpositions":           PostCue,
 	"time_words":              TimeWord,
+	"non_subject_determiners": NonSubjectDeterminer,
 }
 
 // Word is what the table knows of one lowercase word form.
