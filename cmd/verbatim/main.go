@@ -32,6 +32,7 @@ func init() {
 		{"ingest", "read articles from files, feeds, pages and WARCs into a store", runIngest},
 		{"search", "find stored quotes by text, speaker, outlet, date and kind", runSearch},
 		{"export", "write stored quotes as JSONL or CSV", runExport},
+		{"serve", "serve the web app and JSON API over a store", runServe},
 		{"bench", "measure extraction, ingest and search speed", runBench},
 	}
 }
