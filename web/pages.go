@@ -185,7 +185,8 @@ func (s *Server) analyzePage(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, fmt.Sprintf("/articles/%d", res.ID), http.StatusSeeOther)
 		return
 	}
-	s.render(w, r, http.StatusOK, "article", "Analysis: "+newArticleView(a, nil, nil).Title, newArticleView(a, nil, nil))
+	v := newArticleView(a, nil, nil)
+	s.render(w, r, http.StatusOK, "article", "Analysis: "+v.Title, v)
 }
 
 // errUnauthorized is a write without the right token.
