@@ -4,7 +4,6 @@ import (
 	"context"
 	"io"
 	"log/slog"
-	"net/http"
 	"net/http/httptest"
 	"path/filepath"
 	"strings"
@@ -114,8 +113,15 @@ func newFixture(t *testing.T, cfg Config) *fixture {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { f.srv.Close() })
-	if err := f.srv.RefreshStats(ctx); err != nil {
-		t.Fatal(err)
+	// The articles were saved before the server started: its first
+	// statistics build has them.
+	select {
+	case <-f.srv.firstBuild:
+	case <-time.After(30 * time.Second):
+		t.Fatal("no statistics after 30 s")
+	}
+	if f.srv.stats.Load() == nil {
+		t.Fatal("the first statistics build failed")
 	}
 	return f
 }
@@ -176,5 +182,3 @@ func (f *fixture) quoteID(s string) (quote, article int64) {
 	f.t.Fatalf("no quote contains %q", s)
 	return 0, 0
 }
-
-func statusText(code int) string { return http.StatusText(code) }

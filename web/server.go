@@ -102,7 +102,9 @@ type Server struct {
 	outletCache outletList
 
 	stop context.CancelFunc
-	done chan struct{}
+	// done is closed when the statistics loop ends, firstBuild when its
+	// first build is over.
+	done, firstBuild chan struct{}
 }
 
 // New returns a server over store and starts building its statistics in
@@ -143,6 +145,7 @@ func New(store verbatim.Store, cfg Config) (*Server, error) {
 		statsWake:   make(chan struct{}, 1),
 		searches:    newTTLCache[*searchWindow](searchCacheHits, time.Minute),
 		done:        make(chan struct{}),
+		firstBuild:  make(chan struct{}),
 	}
 	s.metrics.searchCache = s.searches
 	if s.fetcher == nil {

@@ -629,6 +629,7 @@ func (s *Server) statsLoop(ctx context.Context) {
 	if err := s.RefreshStats(ctx); err != nil && ctx.Err() == nil {
 		s.log.Error("web: building statistics", "err", err)
 	}
+	close(s.firstBuild)
 	t := time.NewTicker(s.cfg.StatsInterval)
 	defer t.Stop()
 	for {

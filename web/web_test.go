@@ -431,3 +431,26 @@ func TestSearchPaging(t *testing.T) {
 		}
 	}
 }
+
+// TestStatsBuilding serves the pages before the statistics exist: they
+// say so instead of failing.
+func TestStatsBuilding(t *testing.T) {
+	f := newFixture(t, Config{})
+	f.srv.stats.Store(nil)
+	for path, want := range map[string]string{
+		"/": "Counting…",
+		fmt.Sprintf("/speakers/%d", f.speakerID("Anna Holt")):       "The statistics are being computed",
+		fmt.Sprintf("/outlets/%d", f.outletID("Portville Gazette")): "being computed",
+		fmt.Sprintf("/articles/%d", f.ids[0]):                       "We promised this city",
+		"/api/home":                                                 `"top_speakers_week":[]`,
+		"/healthz":                                                  `"stats":"building"`,
+	} {
+		rr := f.do("GET", path, "")
+		if rr.Code != 200 || !strings.Contains(rr.Body.String(), want) {
+			t.Errorf("GET %s: %d, want %q", path, rr.Code, want)
+		}
+	}
+	if rr := f.do("GET", "/quotes/1", ""); rr.Code != 404 {
+		t.Errorf("quote before the statistics: %d", rr.Code)
+	}
+}
