@@ -35,7 +35,10 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			"The load check of the server is 'verbatim bench serve'.")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil || fs.NArg() > 0 {
+	if err := fs.Parse(args); err != nil {
+		return errUsage // the flag package has printed the usage
+	}
+	if fs.NArg() > 0 {
 		fs.Usage()
 		return errUsage
 	}
@@ -107,7 +110,10 @@ func runBenchServe(ctx context.Context, args []string, stdout, stderr io.Writer)
 			"and reports throughput, latency percentiles and the server's memory.")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil || fs.NArg() > 0 {
+	if err := fs.Parse(args); err != nil {
+		return errUsage // the flag package has printed the usage
+	}
+	if fs.NArg() > 0 {
 		fs.Usage()
 		return errUsage
 	}
