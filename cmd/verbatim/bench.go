@@ -26,6 +26,8 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			return benchIngest(ctx, args[1:], stdout, stderr)
 		case "search":
 			return benchSearch(ctx, args[1:], stdout, stderr)
+		case "serve":
+			return runBenchServe(ctx, args[1:], stdout, stderr)
 		}
 	}
 	return benchExtract(ctx, args, stdout, stderr)
@@ -37,7 +39,7 @@ func benchExtract(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	rounds := fs.Int("rounds", 3, "passes over the input")
 	language := fs.String("lang", "auto", "article language; auto detects each article's (and measures detection too)")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: verbatim bench [extract] [--rounds N] FILE.jsonl ...\n       verbatim bench ingest [flags]\n       verbatim bench search [flags]\n\nRuns the whole extraction pipeline over the texts of JSONL files on one core and reports MB/s, articles/s and allocation per article.\nSee 'verbatim bench ingest -h' and 'verbatim bench search -h' for the others.")
+		fmt.Fprintln(stderr, "usage: verbatim bench [extract] [--rounds N] FILE.jsonl ...\n       verbatim bench ingest [flags]\n       verbatim bench search [flags]\n       verbatim bench serve [flags]\n\nRuns the whole extraction pipeline over the texts of JSONL files on one core and reports MB/s, articles/s and allocation per article.\nSee 'verbatim bench ingest -h', 'verbatim bench search -h' and 'verbatim bench serve -h' for the others.")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil || fs.NArg() == 0 {

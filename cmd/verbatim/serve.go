@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/exec"
 	"os/signal"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"syscall"
@@ -66,29 +67,9 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	})
 }
 
-func init() {
-	// 'verbatim bench serve' is the server's load check. The bench command
-	// (bench.go) measures extraction; this wraps it so that a first
-	// argument "serve" selects the load check. It relies on main.go's
-	// init, which builds the command list, running first, as Go runs a
-	// package's files' inits in file name order.
-	for i := range commands {
-		if commands[i].name != "bench" {
-			continue
-		}
-		extraction := commands[i].run
-		commands[i].run = func(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-			if len(args) > 0 && args[0] == "serve" {
-				return runBenchServe(ctx, args[1:], stdout, stderr)
-			}
-			return extraction(ctx, args, stdout, stderr)
-		}
-	}
-}
-
 // benchDB is where the load check keeps its generated store: outside the
 // repository, reused by the next run.
-const benchDB = "/tmp/verbatim-bench.db"
+var benchDB = filepath.Join(os.TempDir(), "verbatim-bench.db")
 
 // quotesPerBenchArticle is how many quotes sqlite.BenchSearch's synthetic
 // articles carry; the check below catches a change.
