@@ -1082,7 +1082,9 @@ func (a *attributor) preposed(si, c, end int32, lemma string, weak bool) {
 			// subject of its own takes the sentence's ("Trump has tried
 			// ..., accusing her of ...").
 			spk, spkEnd = a.subject(s.First, c)
-			if spk < 0 {
+			// A speech verb with a "that" clause reports speech even when
+			// its speaker is beyond these rules: keep the statement.
+			if spk < 0 && !(end < s.Last && a.tok(end).Has(lang.Complementizer) && !weak) {
 				return
 			}
 		}
