@@ -1,6 +1,7 @@
 package langdetect
 
 import (
+	"math/bits"
 	"sort"
 	"unicode"
 	"unicode/utf8"
@@ -36,8 +37,8 @@ type Detector struct {
 // clear a win must be to skip the trigram model.
 const (
 	voteWords  = 80
-	minVotes   = 6
-	voteMargin = 2
+	minVotes   = 4
+	voteMargin = 3
 )
 
 // New returns a Detector over the given ISO 639-1 codes (all supported
@@ -97,12 +98,10 @@ func (d *Detector) vote(text string) string {
 			break
 		}
 		words++
-		set := d.votes[h]
-		for k := 0; set != 0; k++ {
-			if set&1 != 0 {
-				counts[k]++
-			}
-			set >>= 1
+		// Only words of one language vote: "de", "la", "que" belong to
+		// French and Spanish alike and tell nothing between them.
+		if set := d.votes[h]; set != 0 && set&(set-1) == 0 {
+			counts[bits.TrailingZeros8(set)]++
 		}
 	}
 	best, second := -1, 0
