@@ -5,9 +5,9 @@
 // few places where they differ are marked inside the files: {{ID}} stands
 // for an auto-numbered primary key, and lines after "-- +sqlite" or
 // "-- +postgres" belong to that dialect only, up to the next marker or
-// "-- +all". Full-text search is such a place: an FTS5 table kept in step by
-// triggers on SQLite, a generated tsvector column with a GIN index on
-// PostgreSQL.
+// "-- +all". Full-text search is such a place: an FTS5 table on SQLite, which the
+// store fills by batch (triggers did it until migration 0002), a generated
+// tsvector column with a GIN index on PostgreSQL.
 //
 // Times are stored as Unix milliseconds in BIGINT columns on both, 0 meaning
 // unknown, so that the schema, the comparisons and the pagination cursors are

@@ -23,7 +23,7 @@ type BenchReport struct {
 	Generated  int
 	InsertTime time.Duration
 	// InsertRate is quotes saved per second, through SaveArticles with
-	// speaker resolution, entities and the FTS triggers.
+	// speaker resolution, entities and the full-text index.
 	InsertRate float64
 	FileBytes  int64
 	// Queries were run after a warm-up; the percentiles are of their

@@ -8,7 +8,15 @@
 // committed article across a process crash (a power cut may lose the last
 // transactions, never corrupt the file).
 //
-// Quote text is indexed by an FTS5 table with external content, kept in step
-// with the quotes table by triggers, and ranked with bm25. BenchSearch
-// generates a synthetic corpus and measures search latency.
+// A batch of articles is saved in one transaction with few statements: the
+// batch's stored keys, content hashes and candidate speakers are read up
+// front, speakers are resolved in memory, each article's entities and quotes
+// are one multi-row INSERT each, and counters, speaker names and keys are
+// written once at the end.
+//
+// Quote text is indexed by an FTS5 table with external content, ranked with
+// bm25. The saver fills it with each batch's quotes in one statement and
+// takes a replaced version's quotes out before deleting them, inside the
+// batch's transaction (see migration 0002 for why not by triggers).
+// BenchSearch generates a synthetic corpus and measures search latency.
 package sqlite
