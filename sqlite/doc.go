@@ -12,7 +12,9 @@
 // batch's stored keys, content hashes and candidate speakers are read up
 // front, speakers are resolved in memory, each article's entities and quotes
 // are one multi-row INSERT each, and counters, speaker names and keys are
-// written once at the end.
+// written once at the end. A goroutine copies committed transactions from
+// the WAL into the file (a passive checkpoint) while the next batch is
+// saved.
 //
 // Quote text is indexed by an FTS5 table with external content, ranked with
 // bm25. The saver fills it with each batch's quotes in one statement and

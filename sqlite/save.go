@@ -66,6 +66,7 @@ func (s *Store) SaveArticles(ctx context.Context, as []*verbatim.StoredArticle) 
 	if err := tx.Commit(); err != nil {
 		return nil, fmt.Errorf("sqlite: commit: %w", err)
 	}
+	s.committed()
 	// IDs are handed out only once they are durable.
 	for i, a := range as {
 		a.ID = results[i].ID

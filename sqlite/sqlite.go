@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"runtime"
 	"strings"
+	"sync"
 	"time"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
@@ -23,22 +24,46 @@ type Store struct {
 	// w holds the single connection that writes; r the connections that
 	// read. WAL lets readers proceed while a write transaction runs.
 	w, r *sql.DB
+
+	// checkpoint is signalled after each commit; the checkpointer copies
+	// the WAL into the database file meanwhile (see checkpointer).
+	checkpoint chan struct{}
+	stop       chan struct{}
+	done       sync.WaitGroup
+	closeOnce  sync.Once
+	closeErr   error
 }
 
 var _ verbatim.Store = (*Store)(nil)
 
-// pragmas apply to every connection. The cache and memory map let
-// searches over a large file read pages without copying them through the
-// driver each time.
+// pragmas apply to every connection. The memory map lets searches over a
+// large file read pages without copying them through the driver each time.
 var pragmas = []string{
 	"busy_timeout(10000)",
 	"journal_mode(WAL)",
 	"synchronous(NORMAL)",
 	"foreign_keys(1)",
-	"cache_size(-65536)",
 	"mmap_size(1073741824)",
 	"temp_store(MEMORY)",
+	// The checkpointer copies the WAL into the file in the background.
+	// A commit still checkpoints when the WAL has grown past this many
+	// pages (16 MB), copying only what the checkpointer has not, so that
+	// the next transaction can start the WAL over: while batches follow
+	// each other, the checkpointer alone never finds a moment when all of
+	// it is copied, and the WAL would grow.
+	"wal_autocheckpoint(4000)",
 }
+
+// The page cache of each reading connection, and of the writing one, in
+// KiB. Readers keep much of a large index in memory for searches. The
+// writer needs room for the pages one batch changes (a few MB for a
+// thousand articles) and little more: a larger cache made saving slower,
+// since every page it has not held yet is a new allocation, while a full
+// one reuses its least recently used pages.
+const (
+	readCacheKiB  = 65536
+	writeCacheKiB = 16384
+)
 
 // Open opens, or creates, the store in the file at path and brings its
 // schema up to date.
@@ -47,30 +72,32 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		// Each pooled connection to ":memory:" would be its own database.
 		return nil, fmt.Errorf("sqlite: %q is not a usable database file path", path)
 	}
-	dsn := func(txlock string) string {
+	dsn := func(txlock string, cacheKiB int) string {
 		v := url.Values{}
 		for _, p := range pragmas {
 			v.Add("_pragma", p)
 		}
+		v.Add("_pragma", fmt.Sprintf("cache_size(%d)", -cacheKiB))
 		if txlock != "" {
 			v.Set("_txlock", txlock)
 		}
 		return "file:" + path + "?" + v.Encode()
 	}
-	w, err := sql.Open("sqlite", dsn("immediate"))
+	w, err := sql.Open("sqlite", dsn("immediate", writeCacheKiB))
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
 	}
 	w.SetMaxOpenConns(1)
 	w.SetConnMaxIdleTime(0)
-	r, err := sql.Open("sqlite", dsn(""))
+	r, err := sql.Open("sqlite", dsn("", readCacheKiB))
 	if err != nil {
 		w.Close()
 		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
 	}
 	r.SetMaxOpenConns(max(4, runtime.NumCPU()))
 	r.SetMaxIdleConns(max(4, runtime.NumCPU()))
-	s := &Store{path: path, w: w, r: r}
+	s := &Store{path: path, w: w, r: r, checkpoint: make(chan struct{}, 1), stop: make(chan struct{})}
+	s.done.Go(s.checkpointer)
 	if err := s.migrate(ctx); err != nil {
 		s.Close()
 		return nil, err
@@ -80,7 +107,41 @@ func Open(ctx context.Context, path string) (*Store, error) {
 
 // Close closes the store's connections.
 func (s *Store) Close() error {
-	return errors.Join(s.w.Close(), s.r.Close())
+	s.closeOnce.Do(func() {
+		close(s.stop)
+		s.done.Wait()
+		s.closeErr = errors.Join(s.w.Close(), s.r.Close())
+	})
+	return s.closeErr
+}
+
+// checkpointer copies committed transactions from the WAL into the
+// database file, on a reading connection, while the writer goes on. Left
+// to SQLite, the commit that fills the WAL past its threshold does it,
+// which made every other batch of an ingest wait for a copy of its pages
+// and two fsyncs; here it overlaps with the next batch. A passive
+// checkpoint neither waits for nor blocks readers and the writer, and what
+// it copies is committed already, so a crash at any moment loses nothing
+// that a commit returned.
+func (s *Store) checkpointer() {
+	for {
+		select {
+		case <-s.stop:
+			return
+		case <-s.checkpoint:
+		}
+		// An error (the file busy, or closing) leaves the pages in the
+		// WAL, where readers find them; the next commit tries again.
+		s.r.ExecContext(context.Background(), `PRAGMA wal_checkpoint(PASSIVE)`)
+	}
+}
+
+// committed tells the checkpointer that the WAL has grown.
+func (s *Store) committed() {
+	select {
+	case s.checkpoint <- struct{}{}:
+	default: // one is pending or running: it will copy this commit too
+	}
 }
 
 // migrate applies the pending migrations, each in its own transaction. The
