@@ -1,24 +1,36 @@
 package sqlite
 
 import (
+	"bufio"
 	"context"
+	"fmt"
+	"io"
 	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
 	"verbatim"
 )
 
-const killArticles = 300
+const (
+	killArticles = 300
+	killBatch    = 7
+)
 
 // TestKillAndResume kills a process that is saving articles at random
 // moments, runs it again to the end, and checks that nothing was lost or
 // duplicated and that every counter and the full-text index agree with the
 // rows: what the issue means by resumable.
+//
+// The moments are counted in batches, not in time, so that the kills land
+// during the run however fast saving is: the child reports each commit,
+// and the parent kills it a random few milliseconds after a random one,
+// in the middle of the next transaction or between two.
 func TestKillAndResume(t *testing.T) {
 	if path := os.Getenv("VERBATIM_KILL_CHILD"); path != "" {
 		saveCorpus(t, path)
@@ -29,31 +41,47 @@ func TestKillAndResume(t *testing.T) {
 	}
 	path := filepath.Join(t.TempDir(), "kill.db")
 	rng := rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 1))
-	run := func(kill time.Duration) {
-		cmd := exec.Command(os.Args[0], "-test.run=^TestKillAndResume$", "-test.count=1")
+	batches := (killArticles + killBatch - 1) / killBatch
+	run := func(after int) {
+		cmd := exec.Command(os.Args[0], "-test.run=^TestKillAndResume$", "-test.count=1", "-test.v")
 		cmd.Env = append(os.Environ(), "VERBATIM_KILL_CHILD="+path)
-		out, err := os.CreateTemp(t.TempDir(), "child")
+		var stderr strings.Builder
+		cmd.Stderr = &stderr
+		stdout, err := cmd.StdoutPipe()
 		if err != nil {
 			t.Fatal(err)
 		}
-		cmd.Stdout, cmd.Stderr = out, out
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
-		if kill > 0 {
-			time.Sleep(kill)
-			cmd.Process.Kill()
-			cmd.Wait()
-			t.Logf("killed after %v: %d articles saved", kill, countArticles(t, path))
+		var out strings.Builder
+		sc := bufio.NewScanner(stdout)
+		commits := 0
+		for sc.Scan() {
+			out.WriteString(sc.Text() + "\n")
+			if !strings.HasPrefix(sc.Text(), "committed ") {
+				continue
+			}
+			if commits++; after > 0 && commits == after {
+				time.Sleep(time.Duration(rng.IntN(4000)) * time.Microsecond)
+				cmd.Process.Kill()
+				break
+			}
+		}
+		io.Copy(io.Discard, stdout)
+		err = cmd.Wait()
+		if after > 0 {
+			t.Logf("killed after commit %d of this run (%v): %d articles saved", after, err, countArticles(t, path))
 			return
 		}
-		if err := cmd.Wait(); err != nil {
-			b, _ := os.ReadFile(out.Name())
-			t.Fatalf("final run: %v\n%s", err, b)
+		if err != nil {
+			t.Fatalf("final run: %v\n%s%s", err, out.String(), stderr.String())
 		}
 	}
-	for range 4 {
-		run(time.Duration(200+rng.IntN(1500)) * time.Millisecond)
+	// Each rerun starts from the first article, and finds the committed
+	// batches unchanged: kill it later each time, to get further.
+	for i := range 4 {
+		run(1 + (i*batches)/4 + rng.IntN(batches/4))
 	}
 	run(0)
 
@@ -104,14 +132,15 @@ func saveCorpus(t *testing.T, path string) {
 	}
 	defer s.Close()
 	g := newCorpus()
-	for i := 0; i < killArticles; i += 7 {
+	for i := 0; i < killArticles; i += killBatch {
 		var as []*verbatim.StoredArticle
-		for j := i; j < min(i+7, killArticles); j++ {
+		for j := i; j < min(i+killBatch, killArticles); j++ {
 			as = append(as, g.article(j))
 		}
 		if _, err := s.SaveArticles(context.Background(), as); err != nil {
 			t.Fatal(err)
 		}
+		fmt.Printf("committed %d\n", i/killBatch+1)
 	}
 }
 
