@@ -7,6 +7,7 @@ import (
 	"net/http/httptest"
 	"net/netip"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -46,9 +47,11 @@ func TestNonPublic(t *testing.T) {
 }
 
 func TestFetch(t *testing.T) {
-	var gotUA string
+	// Requests overlap (one times out while the next is served), so the
+	// User-Agent seen is kept atomically.
+	var gotUA atomic.Value
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		gotUA = r.UserAgent()
+		gotUA.Store(r.UserAgent())
 		switch r.URL.Path {
 		case "/ok":
 			w.Header().Set("Content-Type", "text/html")
@@ -77,8 +80,8 @@ func TestFetch(t *testing.T) {
 	if err != nil || string(p.Body) != "<html>ok</html>" || p.ContentType != "text/html" || p.URL != srv.URL+"/ok" {
 		t.Fatalf("Fetch /ok = %+v, %v", p, err)
 	}
-	if gotUA != UserAgent {
-		t.Errorf("User-Agent %q", gotUA)
+	if ua, _ := gotUA.Load().(string); ua != UserAgent {
+		t.Errorf("User-Agent %q", ua)
 	}
 	for _, tc := range []struct{ path, want string }{
 		{"/big", "body of 2000 bytes is over the limit of 1000"},
