@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"verbatim"
 )
@@ -83,7 +84,7 @@ func Open(src string, opts ...Option) (verbatim.Reader, error) {
 func OpenAll(srcs []string, opts ...Option) verbatim.Reader {
 	c := newConfig(opts)
 	c.shareFetcher()
-	return &seqReader{srcs: srcs, open: func(s string) (verbatim.Reader, error) { return openConfig(s, c) }}
+	return &seqReader{srcs: srcs, workers: c.workers, open: func(s string) (verbatim.Reader, error) { return openConfig(s, c) }}
 }
 
 // shareFetcher builds the one fetcher that all readers of a run use, so
@@ -111,7 +112,7 @@ func openConfig(src string, c *config) (verbatim.Reader, error) {
 		if err != nil {
 			return nil, err
 		}
-		return &seqReader{srcs: files, open: func(s string) (verbatim.Reader, error) { return openFile(s, kindByName(s), c) }}, nil
+		return &seqReader{srcs: files, workers: c.workers, open: func(s string) (verbatim.Reader, error) { return openFile(s, kindByName(s), c) }}, nil
 	}
 	return openFile(src, kindByName(src), c)
 }
@@ -216,13 +217,45 @@ func walk(dir string) ([]string, error) {
 
 // seqReader reads sources one after another, opening each when the one
 // before is done.
+//
+// With more than one worker, the sources that hold one article each (text
+// and HTML files, known by their extension) are read, and their HTML
+// extracted, ahead on that many goroutines, and come out in the order of
+// srcs: extracting a page's main text costs some hundred times what
+// reading it does, so a folder of pages is read as fast as the cores
+// extract. The other sources (JSONL, feeds, WARC files, folders, URLs)
+// stream many articles each and are read in place when their turn comes;
+// a WARC reader extracts on workers of its own.
 type seqReader struct {
-	srcs []string
-	open func(string) (verbatim.Reader, error)
-	cur  verbatim.Reader
+	srcs    []string
+	open    func(string) (verbatim.Reader, error)
+	cur     verbatim.Reader
+	workers int
+
+	// With workers: the sources in order, the one whose articles Next
+	// waits for, and the articles of a source read ahead not yet returned.
+	order    chan *fileJob
+	waiting  *fileJob
+	ready    []*verbatim.Input
+	stop     chan struct{}
+	cancel   context.CancelFunc
+	stopOnce sync.Once
+	wg       sync.WaitGroup
+}
+
+// fileJob is one source of a seqReader with workers.
+type fileJob struct {
+	src string
+	// done is closed when ins holds the source's articles; it is nil for
+	// a source to be read in place.
+	done chan struct{}
+	ins  []*verbatim.Input
 }
 
 func (s *seqReader) Next(ctx context.Context) (*verbatim.Input, error) {
+	if s.workers > 1 {
+		return s.nextAhead(ctx)
+	}
 	for {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -233,11 +266,9 @@ func (s *seqReader) Next(ctx context.Context) (*verbatim.Input, error) {
 			}
 			src := s.srcs[0]
 			s.srcs = s.srcs[1:]
-			r, err := s.open(src)
-			if err != nil {
+			if err := s.openNext(src); err != nil {
 				return failed(verbatim.Origin{Kind: originKind(src), Path: src}, err), nil
 			}
-			s.cur = r
 		}
 		in, err := s.cur.Next(ctx)
 		if err == io.EOF {
@@ -249,7 +280,146 @@ func (s *seqReader) Next(ctx context.Context) (*verbatim.Input, error) {
 	}
 }
 
+func (s *seqReader) openNext(src string) error {
+	r, err := s.open(src)
+	if err != nil {
+		return err
+	}
+	s.cur = r
+	return nil
+}
+
+// readAhead reports whether a source holds one article, to be read ahead.
+func readAhead(src string) bool {
+	if isURL(src) || src == "-" {
+		return false
+	}
+	k := kindByName(src)
+	return k == KindText || k == KindHTML
+}
+
+func (s *seqReader) nextAhead(ctx context.Context) (*verbatim.Input, error) {
+	if s.order == nil {
+		s.start()
+	}
+	for {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		if len(s.ready) > 0 {
+			in := s.ready[0]
+			s.ready = s.ready[1:]
+			return in, nil
+		}
+		if s.cur != nil {
+			in, err := s.cur.Next(ctx)
+			if err == io.EOF {
+				s.cur.Close()
+				s.cur = nil
+				continue
+			}
+			return in, err
+		}
+		if s.waiting == nil {
+			select {
+			case j, ok := <-s.order:
+				if !ok {
+					return nil, io.EOF
+				}
+				if j.done == nil {
+					if err := s.openNext(j.src); err != nil {
+						return failed(verbatim.Origin{Kind: originKind(j.src), Path: j.src}, err), nil
+					}
+					continue
+				}
+				s.waiting = j
+			case <-ctx.Done():
+				return nil, ctx.Err()
+			}
+		}
+		select {
+		case <-s.waiting.done:
+			s.ready, s.waiting = s.waiting.ins, nil
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		}
+	}
+}
+
+// start runs the goroutine that lists the sources in order and the workers
+// that read ahead. A job goes into order before it goes to a worker, so
+// that the one Next waits for is always with a worker or done; order's
+// capacity bounds how far ahead of Next the workers read.
+func (s *seqReader) start() {
+	n := s.workers
+	s.order = make(chan *fileJob, 2*n)
+	s.stop = make(chan struct{})
+	ctx, cancel := context.WithCancel(context.Background())
+	s.cancel = cancel
+	work := make(chan *fileJob, n)
+	for range n {
+		s.wg.Go(func() {
+			for j := range work {
+				j.ins = s.readAll(ctx, j.src)
+				close(j.done)
+			}
+		})
+	}
+	srcs := s.srcs
+	s.srcs = nil
+	s.wg.Go(func() {
+		defer close(s.order)
+		defer close(work)
+		for _, src := range srcs {
+			j := &fileJob{src: src}
+			if readAhead(src) {
+				j.done = make(chan struct{})
+			}
+			select {
+			case s.order <- j:
+			case <-s.stop:
+				return
+			}
+			if j.done == nil {
+				continue
+			}
+			select {
+			case work <- j:
+			case <-s.stop:
+				return
+			}
+		}
+	})
+}
+
+// readAll reads every article of a source read ahead: one, unless the
+// name misled (a folder called "x.html").
+func (s *seqReader) readAll(ctx context.Context, src string) []*verbatim.Input {
+	r, err := s.open(src)
+	if err != nil {
+		return []*verbatim.Input{failed(verbatim.Origin{Kind: originKind(src), Path: src}, err)}
+	}
+	defer r.Close()
+	var ins []*verbatim.Input
+	for {
+		in, err := r.Next(ctx)
+		if err != nil {
+			// io.EOF, or the reader is closing and nobody reads these.
+			return ins
+		}
+		ins = append(ins, in)
+	}
+}
+
+// Close stops the workers, if any, and closes the source being read.
 func (s *seqReader) Close() error {
+	if s.stop != nil {
+		s.stopOnce.Do(func() {
+			close(s.stop)
+			s.cancel()
+		})
+		s.wg.Wait()
+	}
 	if s.cur != nil {
 		return s.cur.Close()
 	}

@@ -3,6 +3,7 @@ package ingest
 import (
 	"bytes"
 	"compress/gzip"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -82,10 +83,6 @@ func TestDirectory(t *testing.T) {
 	write(t, dir, ".git/config.txt", []byte("hidden"))
 	write(t, dir, ".notes.txt", []byte("hidden"))
 
-	r, err := Open(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
 	p := func(name string) string { return filepath.Join(dir, name) }
 	want := []string{
 		p("a.txt"),
@@ -100,14 +97,61 @@ func TestDirectory(t *testing.T) {
 		"ERR " + p("sub/e.warc.gz") + " record " + warctest.ID(1) + " at offset 0: unexpected EOF",
 		"ERR " + p("sub/f.xml") + ": parsing feed: ",
 	}
-	got := strings.Split(summary(readAll(t, r)), "\n")
-	if len(got) != len(want) {
-		t.Fatalf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	// Workers read the text and HTML files ahead; the order stays.
+	for _, workers := range []int{1, 2, 4} {
+		t.Run(fmt.Sprintf("workers=%d", workers), func(t *testing.T) {
+			r, err := Open(dir, WithWorkers(workers))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := strings.Split(summary(readAll(t, r)), "\n")
+			if len(got) != len(want) {
+				t.Fatalf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+			}
+			for i := range want {
+				if !strings.HasPrefix(got[i], want[i]) {
+					t.Errorf("input %d: got %q, want %q...", i, got[i], want[i])
+				}
+			}
+		})
 	}
-	for i := range want {
-		if !strings.HasPrefix(got[i], want[i]) {
-			t.Errorf("input %d: got %q, want %q...", i, got[i], want[i])
+}
+
+// TestReadAheadOrder reads a folder of many HTML and text files with
+// workers and checks that they come out in the folder's order, and that a
+// reader closed halfway stops its workers.
+func TestReadAheadOrder(t *testing.T) {
+	dir := t.TempDir()
+	var want []string
+	for i := range 40 {
+		name := fmt.Sprintf("%02d.txt", i)
+		if i%3 == 0 {
+			name = fmt.Sprintf("%02d.html", i)
+			write(t, dir, name, []byte(stories[i%len(stories)].html(fmt.Sprintf("https://courier.example/news/%d", i))))
+			want = append(want, fmt.Sprintf("https://courier.example/news/%d", i))
+		} else {
+			write(t, dir, name, []byte(fmt.Sprintf("Story %d. \"Yes,\" she said.", i)))
+			want = append(want, filepath.Join(dir, name))
 		}
+	}
+	r, err := Open(dir, WithWorkers(4))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := summary(readAll(t, r)); got != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", got, strings.Join(want, "\n"))
+	}
+	r, err = Open(dir, WithWorkers(4))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range 5 {
+		if _, err := r.Next(t.Context()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := r.Close(); err != nil {
+		t.Fatal(err)
 	}
 }
 
@@ -123,11 +167,18 @@ func TestOpenAll(t *testing.T) {
 	b := write(t, dir, "b.warc.gz", gz.Bytes())
 	c := write(t, dir, "noext", []byte(`{"id": "c1", "text": "Sniffed as JSONL."}`))
 	missing := filepath.Join(dir, "missing.txt")
-	r := OpenAll([]string{missing, a, b, c})
-	got := summary(readAll(t, r))
-	for _, w := range []string{"ERR " + missing, a, "ERR " + b + ": not a WARC record", "c1"} {
-		if !strings.Contains(got, w) {
-			t.Errorf("missing %q in\n%s", w, got)
+	for _, workers := range []int{1, 3} {
+		r := OpenAll([]string{missing, a, b, c, dir}, WithWorkers(workers))
+		got := summary(readAll(t, r))
+		want := []string{"ERR " + missing, a, "ERR " + b + ": not a WARC record", "c1", a, "ERR " + b + ": not a WARC record"}
+		if lines := strings.Split(got, "\n"); len(lines) != len(want) {
+			t.Errorf("workers=%d: got\n%s\nwant\n%s", workers, got, strings.Join(want, "\n"))
+		} else {
+			for i, w := range want {
+				if !strings.HasPrefix(lines[i], w) {
+					t.Errorf("workers=%d: input %d is %q, want %q", workers, i, lines[i], w)
+				}
+			}
 		}
 	}
 	if _, err := Open(missing); !os.IsNotExist(err) {

@@ -92,7 +92,9 @@ func WithFeedContent(p FeedContent) Option { return func(c *config) { c.feedCont
 // delays) instead of building their own from the options.
 func WithFetcher(f *Fetcher) Option { return func(c *config) { c.fetcher = f } }
 
-// WithWorkers extracts the HTML of a WARC's pages on n goroutines, keeping
-// the file's order; n <= 1 extracts on the caller's. A reader with workers
-// must be closed.
+// WithWorkers reads and extracts on n goroutines, keeping the order of the
+// input: the HTML of a WARC's pages, and text and HTML files of a folder or
+// of the sources given to OpenAll, which are read ahead of the caller. n <= 1
+// reads and extracts on the caller's goroutine. A reader with workers must
+// be closed.
 func WithWorkers(n int) Option { return func(c *config) { c.workers = n } }
