@@ -161,8 +161,9 @@ func ingestAll(ctx context.Context, store verbatim.Store, srcs []string, opts in
 	stopReport := rep.start(&live)
 	defer stopReport()
 
-	// The reader extracts the HTML of WARC pages on the workers' count of
-	// goroutines itself; other HTML is extracted as it is read.
+	// The reader extracts HTML on the workers' count of goroutines itself,
+	// ahead of this loop and in order: WARC pages, and text and HTML files
+	// (pages fetched from feeds and URLs are extracted as they come).
 	readerOpts := append([]ingest.Option{ingest.WithWorkers(workers)}, opts.Reader...)
 	r := ingest.OpenAll(srcs, readerOpts...)
 	defer r.Close()
