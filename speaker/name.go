@@ -2,6 +2,7 @@ package speaker
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -184,15 +185,26 @@ func nameWord(tok string) bool {
 	return capitalised(tok) && !isTitle(tok) && !acronym(tok) && !possessive(tok)
 }
 
-var fold = transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+// folders pools diacritic-folding transformers: a transform.Chain keeps
+// state between calls, so one shared chain is a data race when stores and
+// the web server normalise names concurrently.
+var folders = sync.Pool{New: func() any {
+	return transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+}}
 
 // Normalize folds a name for comparison: lower case, without diacritics,
 // with punctuation turned into single spaces ("Jean-Claude Juncker" and
 // "jean claude juncker" are equal).
 func Normalize(s string) string {
-	folded, _, err := transform.String(fold, s)
-	if err != nil {
-		folded = s
+	folded := s
+	if !isASCII(s) {
+		t := folders.Get().(transform.Transformer)
+		t.Reset()
+		var err error
+		if folded, _, err = transform.String(t, s); err != nil {
+			folded = s
+		}
+		folders.Put(t)
 	}
 	var b strings.Builder
 	space := false
@@ -274,4 +286,13 @@ func fuller(a, b string) string {
 		return na.Full
 	}
 	return a
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
