@@ -67,8 +67,10 @@ func TestCrashResume(t *testing.T) {
 		return []string{"ingest", "--db", db, "--batch", "50", "--workers", "2", input}
 	}
 
+	began := time.Now()
 	cleanOut := mustRun(t, args(clean)...)
-	t.Logf("clean run: %s", strings.TrimSpace(cleanOut))
+	took := time.Since(began)
+	t.Logf("clean run in %v: %s", took, strings.TrimSpace(cleanOut))
 
 	// The test binary is the verbatim command when VERBATIM_RUN_MAIN is
 	// set (see TestMain): a real process, with main's signal handling.
@@ -82,7 +84,12 @@ func TestCrashResume(t *testing.T) {
 		}
 		return cmd, &out
 	}
-	for _, after := range []time.Duration{200 * time.Millisecond, 500 * time.Millisecond, time.Second, 1500 * time.Millisecond, 2500 * time.Millisecond} {
+	// Kill times are fractions of the clean run's, so that they land
+	// inside a run however fast the machine is; each rerun resumes what
+	// the last one left, so the fractions stay below one.
+	interrupted := 0
+	for _, frac := range []float64{0.35, 0.5, 0.6, 0.7, 0.8} {
+		after := time.Duration(float64(took) * frac)
 		cmd, out := start()
 		time.Sleep(after)
 		cmd.Process.Signal(syscall.SIGKILL)
@@ -90,7 +97,12 @@ func TestCrashResume(t *testing.T) {
 		t.Logf("killed after %v (%v): %d articles stored", after, err, tableCount(t, crashed, "articles"))
 		if err == nil {
 			t.Logf("the run ended before the kill: %s", out)
+		} else {
+			interrupted++
 		}
+	}
+	if interrupted < 3 {
+		t.Errorf("only %d of 5 kills interrupted a run: the test no longer tests a crash", interrupted)
 	}
 	cmd, out := start()
 	if err := cmd.Wait(); err != nil {
