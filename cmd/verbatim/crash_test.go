@@ -67,10 +67,8 @@ func TestCrashResume(t *testing.T) {
 		return []string{"ingest", "--db", db, "--batch", "50", "--workers", "2", input}
 	}
 
-	began := time.Now()
 	cleanOut := mustRun(t, args(clean)...)
-	took := time.Since(began)
-	t.Logf("clean run in %v: %s", took, strings.TrimSpace(cleanOut))
+	t.Logf("clean run: %s", strings.TrimSpace(cleanOut))
 
 	// The test binary is the verbatim command when VERBATIM_RUN_MAIN is
 	// set (see TestMain): a real process, with main's signal handling.
@@ -84,17 +82,36 @@ func TestCrashResume(t *testing.T) {
 		}
 		return cmd, &out
 	}
-	// Kill times are fractions of the clean run's, so that they land
-	// inside a run however fast the machine is; each rerun resumes what
-	// the last one left, so the fractions stay below one.
+	// Kills land at points of progress, not of time, so that they fall
+	// inside a run however fast or loaded the machine is: the first just
+	// after the start (before any commit), the others once the stored
+	// articles have grown past a fifth, two fifths, ... of the corpus.
 	interrupted := 0
-	for _, frac := range []float64{0.35, 0.5, 0.6, 0.7, 0.8} {
-		after := time.Duration(float64(took) * frac)
+	for k := 0; k < 5; k++ {
+		target := k * crashArticles / 5
 		cmd, out := start()
-		time.Sleep(after)
-		cmd.Process.Signal(syscall.SIGKILL)
-		err := cmd.Wait()
-		t.Logf("killed after %v (%v): %d articles stored", after, err, tableCount(t, crashed, "articles"))
+		exited := make(chan error, 1)
+		go func() { exited <- cmd.Wait() }()
+		var err error
+		done := false
+		if target == 0 {
+			time.Sleep(50 * time.Millisecond)
+		}
+		for deadline := time.Now().Add(2 * time.Minute); target > 0 && time.Now().Before(deadline); {
+			select {
+			case err = <-exited:
+				done = true
+			case <-time.After(5 * time.Millisecond):
+			}
+			if done || storedArticles(crashed) >= target {
+				break
+			}
+		}
+		if !done {
+			cmd.Process.Signal(syscall.SIGKILL)
+			err = <-exited
+		}
+		t.Logf("killed at %d stored articles (%v): %d articles stored", target, err, tableCount(t, crashed, "articles"))
 		if err == nil {
 			t.Logf("the run ended before the kill: %s", out)
 		} else {
@@ -167,6 +184,24 @@ func queryInt(t testing.TB, path, query string) int {
 	var n int
 	if err := openDB(t, path).QueryRow(query).Scan(&n); err != nil {
 		t.Fatalf("%s: %s: %v", path, query, err)
+	}
+	return n
+}
+
+// storedArticles counts the articles in the store at path while another
+// process writes it, or -1 when it cannot be read yet.
+func storedArticles(path string) int {
+	if _, err := os.Stat(path); err != nil {
+		return -1
+	}
+	db, err := sql.Open("sqlite", "file:"+path+"?mode=ro&_pragma=busy_timeout(1000)")
+	if err != nil {
+		return -1
+	}
+	defer db.Close()
+	var n int
+	if err := db.QueryRow("SELECT count(*) FROM articles").Scan(&n); err != nil {
+		return -1
 	}
 	return n
 }
