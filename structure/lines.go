@@ -244,7 +244,7 @@ func isNameList(s string, w *lang.StructureWords) bool {
 // dateLine returns the date a line that holds only a date states
 // ("September 12, 2016", "Published: 12 March 2016 10:47 PM", "2016-09-12").
 func dateLine(s string, w *lang.StructureWords) (string, bool) {
-	if len(s) > maxDateBytes || strings.IndexAny(s, "0123456789") < 0 {
+	if len(s) > maxDateBytes || !strings.ContainsAny(s, "0123456789") {
 		return "", false
 	}
 	for _, p := range w.DatePrefixes {

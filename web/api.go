@@ -343,7 +343,7 @@ func (s *Server) apiHome(w http.ResponseWriter, r *http.Request) {
 	}
 	out := apiHome{Articles: h.Articles, Quotes: h.Quotes, Latest: toHits(h.Latest), TopSpeakersWeek: []apiTopSpeaker{}}
 	for _, t := range h.Week {
-		out.TopSpeakersWeek = append(out.TopSpeakersWeek, apiTopSpeaker{t.ID, t.Name, t.Type, t.Quotes})
+		out.TopSpeakersWeek = append(out.TopSpeakersWeek, apiTopSpeaker(t))
 	}
 	s.writeJSON(w, http.StatusOK, out)
 }
@@ -503,7 +503,7 @@ func (s *Server) apiSpeaker(w http.ResponseWriter, r *http.Request) {
 		out.Months = append(out.Months, apiMonth{m.Month.Format("2006-01"), m.Quotes})
 	}
 	for _, c := range p.CoQuoted {
-		out.CoQuoted = append(out.CoQuoted, apiCoQuoted{c.ID, c.Name, c.Type, c.Articles})
+		out.CoQuoted = append(out.CoQuoted, apiCoQuoted(c))
 	}
 	for _, o := range p.Speaker.Outlets {
 		out.Outlets = append(out.Outlets, apiOutletCount{o.Outlet, o.Quotes})
