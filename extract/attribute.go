@@ -39,6 +39,8 @@ type attributor struct {
 	// covered marks tokens inside a statement's content, so a cue there is
 	// part of what was said and not a new statement.
 	covered []bool
+	// titlePara is the paragraph holding the headline, or -1.
+	titlePara int32
 	// sentenceUsed marks sentences that hold a statement.
 	sentenceUsed []bool
 }
@@ -666,7 +668,9 @@ func (a *attributor) labelled(pi int32) {
 			return
 		}
 	}
-	if colon <= first || colon+2 >= p.LastTok || !a.named(first, colon) {
+	// In a headline, "Graham: Trump's rhetoric is destroying the party"
+	// is how news attributes: any capitalised words before the colon speak.
+	if colon <= first || colon+2 >= p.LastTok || !(pi == a.titlePara || a.named(first, colon)) {
 		return
 	}
 	end := a.contentEnd(colon+1, p.LastTok)

@@ -122,6 +122,10 @@ func (e *Extractor) Extract(text string) (*verbatim.Analysis, error) {
 	st.ents.find(&st.doc, l)
 	st.attr.prepare(&st.doc, l, st.quotes.quotes)
 	st.attr.ents = &st.ents
+	st.attr.titlePara = -1
+	if a.Article.TitleSpan != nil {
+		st.attr.titlePara = 0 // the headline is read as the first paragraph
+	}
 	st.attr.attribute()
 	st.res.doc, st.res.ents, st.res.lang = &st.doc, &st.ents, l
 	resolved := st.res.resolve(st.attr.stmts)
