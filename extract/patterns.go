@@ -1,0 +1,621 @@
+package extract
+
+// This file holds the attribution patterns: where, around a cue, the
+// speaker and what was said stand (postposed, inverted, preposed,
+// passive, prepositional, headline and transcript labels).
+
+import (
+	"verbatim"
+	"verbatim/lang"
+	"verbatim/segment"
+)
+
+// maxAppositiveSpeaker bounds a speaker phrase with asides between a
+// quotation and its verb.
+const maxAppositiveSpeaker = 30
+
+// isPrepCue reports whether the cue [c, end) is a prepositional one
+// ("according to", "selon", "laut") rather than a verb.
+func (a *attributor) isPrepCue(c, end int32) bool {
+	for _, pc := range a.lang.PrepCues {
+		if int(end-c) != len(pc) {
+			continue
+		}
+		match := true
+		for k, w := range pc {
+			if !a.isWord(c+int32(k), w) {
+				match = false
+				break
+			}
+		}
+		if match {
+			return true
+		}
+	}
+	return false
+}
+
+// pastForm reports whether cue token c is a past participle: a regular
+// past ending, or an irregular form the lexicon lists ("said", "told").
+func (a *attributor) pastForm(c int32) bool {
+	w := a.text(c)
+	l := a.lang
+	return w != a.tok(c).Word.Lemma && (l.IsPast(w) || !l.IsThirdPerson(w) && !l.IsParticiple(w))
+}
+
+// appositiveSpeaker finds a speaker set off with asides between a closing
+// quotation mark and the cue: "“…,” Scott Pruitt, the attorney general of
+// Oklahoma, one of the states suing, said". It returns the speaker's
+// tokens and the boundary token, or -1s.
+func (a *attributor) appositiveSpeaker(c, floor int32) (int32, int32, int32) {
+	v := a.verbGroupStart(c, floor)
+	for k := v - 1; k > floor && v-k <= maxAppositiveSpeaker; k-- {
+		t := a.tok(k)
+		if t.Kind == segment.QuoteMark {
+			q := a.quoteOf[k]
+			if q < 0 || a.quotes[q].close != k {
+				return -1, -1, -1
+			}
+			first := k + 1
+			if first < v && a.isPunct(first, ",") {
+				first++
+			}
+			last := v
+			for last > first && a.tok(last-1).Kind != segment.Word {
+				last--
+			}
+			if last <= first || a.anchor(first, first+1) != first {
+				return -1, -1, -1
+			}
+			return first, last, k + 1
+		}
+		if a.quoteOf[k] >= 0 || t.Kind == segment.Word && t.Has(lang.Cue) && t.Flags&segment.Upper == 0 {
+			return -1, -1, -1
+		}
+	}
+	return -1, -1, -1
+}
+
+// enclitic reports whether token i is the hyphen that joins an enclitic
+// pronoun to its verb ("dit-elle", "a-t-il").
+func (a *attributor) enclitic(i int32) bool {
+	t := a.tok(i)
+	return t.Kind == segment.Punct && t.Mark == '-' && i > 0 && a.tok(i-1).End == t.Start && t.Flags&segment.SpaceAfter == 0
+}
+
+// verbGroupStart returns the first token of the verb group that ends in
+// the cue at c: auxiliaries before it belong to it ("», a déclaré la
+// maire", "—, ha dicho el portavoz").
+func (a *attributor) verbGroupStart(c, floor int32) int32 {
+	k := c
+	for k-1 > floor && a.tok(k-1).Kind == segment.Word && a.tok(k-1).Has(lang.AdverbBetween) && !a.tok(k-1).Has(lang.Pronoun) && c-k < 3 {
+		k--
+	}
+	return k
+}
+
+// notSubject reports whether the phrase before a verb-second verb is
+// plainly not its subject: a phrase in another case ("Den Worten", "Dem
+// Niederländer") or a lone sentence adverb ("Insgesamt", "Gleichzeitig")
+// that names no one.
+func (a *attributor) notSubject(first, end int32) bool {
+	t := a.tok(first)
+	if t.Has(lang.NonSubjectDeterminer) {
+		return true
+	}
+	return end-first == 1 && t.Flags&segment.SentenceStart != 0 && !t.Has(lang.Pronoun|lang.Title|lang.PersonNoun|lang.OrgWord|lang.AnonymousNoun) && len(a.ents.within(first, end)) == 0
+}
+
+// labelled handles a paragraph that opens with a speaker's name and a
+// colon: transcripts ("PENCE: Well, look ...") and headlines ("Pence:
+// Trump was ‘mocking’ ...").
+func (a *attributor) labelled(pi int32) {
+	p := &a.doc.Paragraphs[pi]
+	first := p.FirstTok
+	if first < p.LastTok && a.tok(first).Kind == segment.QuoteMark {
+		first++
+	}
+	colon := int32(-1)
+	for k := first; k < p.LastTok && k-first <= 5; k++ {
+		t := a.tok(k)
+		if a.isPunct(k, ":") {
+			colon = k
+			break
+		}
+		if t.Kind != segment.Word || t.Flags&segment.Upper == 0 {
+			return
+		}
+	}
+	// In a headline, "Graham: Trump's rhetoric is destroying the party"
+	// is how news attributes: any capitalised words before the colon speak.
+	if colon <= first || colon+2 >= p.LastTok || !(pi == a.titlePara || a.named(first, colon)) {
+		return
+	}
+	end := a.contentEnd(colon+1, p.LastTok)
+	if end-colon-1 < 2 {
+		return
+	}
+	st := statement{cue: colon, cueEnd: colon + 1, lemma: ":", spk: first, spkEnd: colon, from: -1, sentence: a.sentenceOf(colon), para: pi}
+	// A label inside an opening mark ("“PENCE: Well, ...") heads a
+	// transcript turn: what follows the colon is the statement, and the
+	// mark around the whole paragraph does not make it a quotation.
+	if first > p.FirstTok {
+		st.kind = verbatim.Indirect
+		st.segs = append(st.segs, [2]int{int(a.tok(colon + 1).Start), int(a.tok(end - 1).End)})
+		a.stmts = append(a.stmts, st)
+		if q := a.quoteOf[p.FirstTok]; q >= 0 {
+			a.used[q] = true
+		}
+	} else {
+		st.segs = append(st.segs, a.span(colon+1, end))
+		a.add(st, colon+1, end)
+	}
+	for k := colon + 1; k < end; k++ {
+		a.covered[k] = true
+	}
+}
+
+// named reports whether tokens [first, end) are a name: all capitals
+// ("PENCE") or a person or organisation the entity stage found.
+func (a *attributor) named(first, end int32) bool {
+	if end-first == 1 && (a.tok(first).Flags&segment.AllUpper != 0 || a.ents.midCaps[a.tok(first).Hash]) {
+		return true
+	}
+	for _, m := range a.ents.within(first, end) {
+		if m.typ != verbatim.EntityPlace && m.entity >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// passive handles "CONTENT was reported by NP", "NP1 has been endorsed
+// by NP2": the agent after "by" is the speaker, the subject what was said.
+func (a *attributor) passive(si, c, end int32, lemma string) bool {
+	s := &a.doc.Sentences[si]
+	if end >= s.Last || !a.tok(end).Has(lang.AgentMarker) || !a.pastForm(c) {
+		return false
+	}
+	k := c - 1
+	for k >= s.First && a.skippable(k) && !a.tok(k).Has(lang.PassiveAux) {
+		k--
+	}
+	if k < s.First || !a.tok(k).Has(lang.PassiveAux) {
+		return false
+	}
+	spk, spkEnd := a.speakerAfter(end+1, s.Last)
+	if spk < 0 {
+		return false
+	}
+	first, last := a.speakerBefore(c, s.First)
+	if first < 0 {
+		return false
+	}
+	st := statement{cue: c, cueEnd: end + 1, lemma: lemma, spk: spk, spkEnd: spkEnd, from: -1, sentence: si, para: s.Para}
+	st.segs = append(st.segs, a.span(first, last))
+	a.add(st, first, last)
+	return true
+}
+
+// postposed handles attribution after the content: "CONTENT, NP said",
+// "“CONTENT,” said NP", "CONTENT, NP said, CONTENT".
+func (a *attributor) postposed(si, c, end int32, lemma string) bool {
+	s := &a.doc.Sentences[si]
+	var spk, spkEnd, boundary int32 = -1, -1, -1
+	b, e := a.speakerBefore(c, s.First)
+	if b > s.First && e <= c {
+		// Lower-case modifiers the phrase was trimmed of ("panel
+		// Chairman Rep. Jason Chaffetz") still belong before the boundary.
+		for n := 0; n < 2 && b-1 > s.First && !a.boundaryBefore(b) && a.tok(b-1).Kind == segment.Word && a.tok(b-1).Flags&segment.Upper == 0 && !a.tok(b-1).Has(lang.Cue|lang.Preposition|lang.Conjunction); n++ {
+			b--
+		}
+	}
+	if b > s.First && a.boundaryBefore(b) && e <= c {
+		spk, spkEnd, boundary = b, e, b
+	} else if b >= s.First+2 && a.enclitic(b-1) && a.boundaryBefore(b-2) && b-2 > s.First {
+		// "», a-t-il déclaré": the pronoun is joined to the auxiliary.
+		spk, spkEnd, boundary = b, e, b-2
+	} else if v := a.verbGroupStart(c, s.First); a.boundaryBefore(v) && v > s.First && !a.lang.IsParticiple(a.text(c)) {
+		after := end
+		if after < s.Last && a.enclitic(after) {
+			after++ // "», dit-elle"
+		}
+		if b, e := a.speakerAfter(after, s.Last); b >= 0 {
+			spk, spkEnd, boundary = b, e, v
+		}
+	}
+	if spk < 0 {
+		spk, spkEnd, boundary = a.appositiveSpeaker(c, s.First)
+	}
+	if spk < 0 {
+		return false
+	}
+	tailStart := max(end, spkEnd)
+	tail := a.contentEnd(tailStart, s.Last)
+	// "..., O'Neill said, “Not going to go into that.”": the cue leads
+	// into the quotation that follows; that is the statement.
+	if spk < c && a.tok(boundary-1).Kind != segment.QuoteMark && tailStart+1 < s.Last && a.isPunct(tailStart, ",:") && a.openingQuote(tailStart+1) >= 0 {
+		return false
+	}
+	var second [2]int
+	// After "NP said" only adverbials may follow ("in a statement",
+	// "Monday", "reporters at the summit"): an object noun phrase means the
+	// cue governs what follows, not what came before.
+	if tail > tailStart {
+		t := a.tok(tailStart)
+		adverbial := t.Kind == segment.Punct || t.Kind == segment.Dash || t.Kind == segment.Word && (t.Has(lang.Preposition|lang.AdverbBetween|lang.TimeWord) || t.Flags&segment.Upper != 0 || a.tok(c).Has(lang.ObjectCue) || a.lang.IsAdverb(a.text(tailStart)))
+		// "said this month on CNBC", "said last week".
+		if !adverbial && tailStart+1 < tail && t.Has(lang.Determiner) && a.tok(tailStart+1).Has(lang.TimeWord) {
+			adverbial = true
+		}
+		// "declined to comment": an infinitive is the verb's complement.
+		if a.tok(tailStart).Has(lang.InfinitiveMarker) && tailStart+1 < tail {
+			n := a.tok(tailStart + 1)
+			if n.Kind == segment.Word && n.Flags&segment.Upper == 0 && !n.Has(lang.Determiner|lang.Pronoun|lang.PersonNoun|lang.AnonymousNoun|lang.Title) {
+				adverbial = false
+			}
+		}
+		if !adverbial {
+			return false
+		}
+	}
+	contentFirst := s.First
+	for contentFirst < boundary && a.tok(contentFirst).Kind == segment.Word && a.tok(contentFirst).Has(lang.Conjunction) && a.quoteOf[contentFirst] < 0 {
+		contentFirst++
+	}
+	// The content is a quotation when it ends at a closing mark, before or
+	// after the comma ("“…,” he said"; "«…», dijo", "„…“, sagte er").
+	closing := boundary - 1
+	if closing > contentFirst && a.isPunct(closing, ",") {
+		closing--
+	}
+	quoted := a.quoteOf[contentFirst] >= 0 && a.tok(closing).Kind == segment.QuoteMark
+	midSentence := !quoted && tail-tailStart > 2 && a.isPunct(tailStart, ",") && a.startsClause(tailStart+1)
+	if midSentence || tail-tailStart > maxTailTokens || a.hasClass(tailStart, tail, lang.Complementizer) {
+		// "CONTENT, NP said, CONTENT": reported speech goes on after a
+		// comma; a quotation would go on in quotation marks instead, and a
+		// conjunction, preposition or participle starts something new.
+		k := tailStart
+		for k < tail && k-tailStart <= 6 && !a.isPunct(k, ",") {
+			k++
+		}
+		inverted := spk >= end
+		switch {
+		case !quoted && !inverted && k < tail && a.isPunct(k, ",") && tail-k > 2 && a.startsClause(k+1) && !a.appositive(k+1, tail):
+			second = a.span(k+1, tail)
+		case !quoted && inverted && (tail-tailStart <= maxTailTokens+maxSpeakerTokens) && !a.hasClass(tailStart, tail, lang.Complementizer):
+			// "..., said Jo Park, a senior official with the board."
+		case !quoted:
+			return false
+		}
+	}
+	contentEnd := boundary - 1 // the comma or the closing mark's token
+	if a.tok(contentEnd).Kind == segment.QuoteMark {
+		contentEnd++
+	}
+	contentEnd = a.contentEnd(contentFirst, contentEnd)
+	if contentEnd-contentFirst < 2 && a.quoteOf[contentFirst] < 0 {
+		return false
+	}
+	// A quotation mark that splits a name ("Vladimir “Putin is ...,” the
+	// chief added"): the name's first part is not quoted content.
+	if q := a.quoteOf[contentEnd-1]; q >= 0 {
+		qs := &a.quotes[q]
+		if qs.open > contentFirst && a.namesOnly(contentFirst, qs.open) && a.tok(qs.open+1).Flags&segment.Upper != 0 {
+			contentFirst = qs.open
+		}
+	}
+	st := statement{cue: c, cueEnd: end, lemma: lemma, spk: spk, spkEnd: spkEnd, from: -1, sentence: si, para: s.Para}
+	st.segs = append(st.segs, a.span(contentFirst, contentEnd))
+	// “A,” she said, “B.”: the quotation goes on after the attribution.
+	if quoted && second[1] == second[0] {
+		k := tailStart
+		// "—dijo el portavoz—, pero ...»": dashes and commas close the
+		// inserted attribution.
+		for n := 0; n < 2 && k < s.Last && (a.isPunct(k, ",:") || a.tok(k).Kind == segment.Dash); n++ {
+			k++
+		}
+		if q := a.openingQuote(k); q >= 0 {
+			second = [2]int{a.quotes[q].start, a.quotes[q].end}
+		}
+	}
+	if second[1] > second[0] {
+		st.segs = append(st.segs, second)
+	}
+	a.add(st, contentFirst, contentEnd)
+	return true
+}
+
+// openingQuote returns the unused quote whose opening mark is token i, or -1.
+func (a *attributor) openingQuote(i int32) int32 {
+	if i >= int32(len(a.doc.Tokens)) {
+		return -1
+	}
+	q := a.quoteOf[i]
+	if q < 0 || a.quotes[q].open != i || a.used[q] {
+		return -1
+	}
+	return q
+}
+
+// appositive reports whether tokens [first, end) describe a speaker ("a
+// senior official with the board") rather than go on with what was said.
+func (a *attributor) appositive(first, end int32) bool {
+	if !a.tok(first).Has(lang.Determiner) {
+		return false
+	}
+	for k := first + 1; k < end && k-first <= 4; k++ {
+		if a.tok(k).Has(lang.Title | lang.PersonNoun | lang.OrgWord) {
+			return true
+		}
+	}
+	return false
+}
+
+// clauseStart reports whether what follows a cue at first can be what was
+// said: not a time or place adverbial ("on Twitter", "this month", "before
+// he died") and not a verb continuing a relative clause ("Everything Trump
+// says is a lie").
+func (a *attributor) clauseStart(first, end int32) bool {
+	if first >= end {
+		return false
+	}
+	t := a.tok(first)
+	if a.quoteOf[first] >= 0 || t.Kind != segment.Word {
+		return true
+	}
+	if t.Has(lang.Preposition) && !t.Has(lang.Determiner|lang.ComplementPreposition) {
+		return false
+	}
+	if t.Has(lang.Conjunction) && !t.Has(lang.Determiner|lang.Pronoun) {
+		return false
+	}
+	// "called to in the past": an infinitive marker needs its verb.
+	if t.Has(lang.InfinitiveMarker) && first+1 < end {
+		n := a.tok(first + 1)
+		if n.Kind != segment.Word || n.Has(lang.Preposition|lang.Determiner) {
+			return false
+		}
+	}
+	if t.Has(lang.AdverbBetween) && !t.Has(lang.Pronoun|lang.Determiner) && t.Flags&segment.Upper == 0 {
+		return false
+	}
+	return true
+}
+
+// startsClause reports whether token i can start the rest of a reported
+// clause: not a conjunction, preposition, relative word or participle.
+func (a *attributor) startsClause(i int32) bool {
+	t := a.tok(i)
+	if t.Kind != segment.Word {
+		return t.Kind == segment.Number
+	}
+	if t.Has(lang.Conjunction|lang.Preposition|lang.ClauseOpener) && !t.Has(lang.Determiner) {
+		return false
+	}
+	w := a.text(i)
+	return !a.lang.IsParticiple(w)
+}
+
+// preposed handles attribution before the content: "NP said (that)
+// CONTENT", "NP told reporters CONTENT", "..., saying CONTENT".
+func (a *attributor) preposed(si, c, end int32, lemma string, weak bool) {
+	s := &a.doc.Sentences[si]
+	spk, spkEnd := a.speakerBefore(c, s.First)
+	// Verb-second order: when something other than the subject opens the
+	// sentence ("Am Montag sagte Müller, ..."), the subject follows the verb.
+	if a.lang.VerbSecond && (spk < 0 || spk > s.First || a.tok(s.First).Has(lang.Preposition|lang.AdverbBetween) || a.notSubject(spk, spkEnd)) {
+		if b, e := a.speakerAfter(end, s.Last); b >= 0 && !a.tok(b).Has(lang.NonSubjectDeterminer) {
+			spk, spkEnd = b, e
+			end = e
+		}
+	}
+	// "what Trump says his plan would do": the cue is inside a clause
+	// about what is said, not a report of it.
+	if spk > s.First && a.tok(spk-1).Has(lang.WhWord) {
+		return
+	}
+	from := -1
+	// "Schultz supported Democrats ... and said he did not": a second verb
+	// shares the sentence's subject.
+	if spk < 0 && c > s.First+1 {
+		k := c - 1
+		for k > s.First && a.skippable(k) {
+			k--
+		}
+		if a.tok(k).Has(lang.Coordinator) {
+			spk, spkEnd = a.subject(s.First, k)
+		}
+	}
+	if spk < 0 {
+		// "..., adding that ...": a participle continues the sentence's
+		// speaker.
+		if a.lang.IsParticiple(a.text(c)) && c > s.First && a.isPunct(c-1, ",") {
+			for k := len(a.stmts) - 1; k >= 0 && a.stmts[k].sentence == si; k-- {
+				if a.stmts[k].spk >= 0 {
+					from = k
+					break
+				}
+			}
+		}
+		if from < 0 {
+			// No statement before it in the sentence: a verb without a
+			// subject of its own takes the sentence's ("Trump has tried
+			// ..., accusing her of ...").
+			spk, spkEnd = a.subject(s.First, c)
+			// A speech verb with a "that" clause reports speech even when
+			// its speaker is beyond these rules: keep the statement.
+			if spk < 0 && !(end < s.Last && a.tok(end).Has(lang.Complementizer) && !weak) {
+				return
+			}
+		}
+	}
+	contentEnd := a.contentEnd(end, s.Last)
+	first := end
+	// Skip what stands between the cue and its clause: "that" within a few
+	// words (after "Monday", "in a statement", "reporters"), or a colon.
+	for k := end; k < contentEnd && k-end < maxThatDistance; k++ {
+		if a.quoteOf[k] >= 0 || a.tok(k).Has(lang.Cue) && !a.tok(k).Has(lang.Complementizer) {
+			break
+		}
+		if a.tok(k).Has(lang.Complementizer) {
+			first = k
+			break
+		}
+	}
+	// "says of Clinton, “...”": a quotation after a comma or colon near
+	// the cue is what was said.
+	if first == end {
+		for k := end; k < contentEnd && k-end < 8 && a.quoteOf[k] < 0; k++ {
+			if a.isPunct(k, ",:") {
+				if a.openingQuote(k+1) >= 0 {
+					first = k + 1
+				}
+				break
+			}
+		}
+	}
+	// "kommentierte den Sachverhalt am Sonntag in Bonn mit den Worten:
+	// „...“": a colon before a quotation introduces what the cue reports,
+	// however far it stands from the cue.
+	if first == end {
+		for k := end; k+1 < s.Last && k-end < 3*maxThatDistance && a.quoteOf[k] < 0; k++ {
+			if a.tok(k).Has(lang.Cue) && k > end {
+				break
+			}
+			if a.isPunct(k, ":") {
+				if a.openingQuote(k+1) >= 0 {
+					first = k + 1
+					contentEnd = max(contentEnd, a.contentEnd(first, s.Last))
+				}
+				break
+			}
+		}
+	}
+	if first == end && a.tok(c).Has(lang.ObjectCue) {
+		// "warned officials to boost ...", "urged allies to act".
+		for k := end + 1; k < contentEnd && k-end < 6 && a.quoteOf[k] < 0 && !a.isPunct(k, ",;:"); k++ {
+			if a.tok(k).Has(lang.InfinitiveMarker) {
+				first = k
+				break
+			}
+		}
+	}
+	if first == end {
+		switch {
+		case end < contentEnd && a.isPunct(end, ",:"):
+			first = end + 1
+		case a.tok(c).Has(lang.ObjectCue) && end < contentEnd && a.tok(end).Kind == segment.Word && a.tok(end).Flags&segment.Upper == 0 && a.quoteOf[end] < 0 && end+1 < contentEnd:
+			first = end + 1
+			if a.isPunct(first, ",:") {
+				first++
+			}
+		}
+	}
+	if !a.clauseStart(first, contentEnd) {
+		return
+	}
+	if weak {
+		t := a.tok(first)
+		if first >= contentEnd || !(t.Has(lang.Complementizer|lang.InfinitiveMarker) || t.Has(lang.Pronoun|lang.Determiner) || t.Flags&segment.Upper != 0 || a.quoteOf[first] >= 0) {
+			return
+		}
+	}
+	// "X said that ..., the spokeswoman explained": the attribution at the
+	// end belongs to a statement of its own.
+	if b := a.trailingAttributionAt(si); b > first && b < contentEnd {
+		contentEnd = b
+	}
+	// "mocked the complaint, saying ...": a participle cue after a comma
+	// starts a statement of its own.
+	for k := first + 1; k+1 < contentEnd; k++ {
+		if a.isPunct(k, ",") && a.quoteOf[k] < 0 && a.tok(k+1).Has(lang.Cue) && a.lang.IsParticiple(a.text(k+1)) {
+			contentEnd = k
+			break
+		}
+	}
+	if contentEnd-first < 2 && !(contentEnd > first && a.quoteOf[first] >= 0) {
+		return
+	}
+	st := statement{cue: c, cueEnd: end, lemma: lemma, spk: spk, spkEnd: spkEnd, from: from, sentence: si, para: s.Para}
+	st.segs = append(st.segs, a.span(first, contentEnd))
+	a.add(st, first, contentEnd)
+}
+
+// according handles "according to NP, CONTENT" and "CONTENT, according to NP".
+func (a *attributor) according(si, c, end int32, lemma string) {
+	s := &a.doc.Sentences[si]
+	spk, spkEnd := a.speakerAfter(end, s.Last)
+	if spk < 0 {
+		return
+	}
+	st := statement{cue: c, cueEnd: end, lemma: lemma, spk: spk, spkEnd: spkEnd, from: -1, sentence: si, para: s.Para}
+	last := a.contentEnd(s.First, s.Last)
+	before := a.contentEnd(s.First, c)
+	var first, stop int32
+	if before-s.First >= 3 {
+		first, stop = s.First, before
+	} else {
+		first = spkEnd
+		if first < last && a.isPunct(first, ",") {
+			first++
+		}
+		stop = last
+	}
+	if stop-first < 2 {
+		return
+	}
+	st.segs = append(st.segs, a.span(first, stop))
+	a.add(st, first, stop)
+}
+
+// trailingAttribution reports whether sentence si ends with an attribution
+// after a comma (", the spokesman explained."), which an unclosed quote
+// must not swallow.
+func (a *attributor) trailingAttribution(si int32) bool {
+	return a.trailingAttributionAt(si) >= 0
+}
+
+// trailingAttributionAt returns the comma before an attribution that ends
+// sentence si, or -1.
+func (a *attributor) trailingAttributionAt(si int32) int32 {
+	s := &a.doc.Sentences[si]
+	last := a.contentEnd(s.First, s.Last)
+	for c := last - 1; c > s.First && last-c <= maxTailTokens+maxSpeakerTokens; c-- {
+		t := a.tok(c)
+		if t.Kind != segment.Word || !t.Has(lang.Cue) || a.quoteOf[c] >= 0 {
+			continue
+		}
+		if b, e := a.speakerBefore(c, s.First); b > s.First && e <= c && a.boundaryBefore(b) {
+			if tail := a.contentEnd(c+1, s.Last); tail-c-1 <= maxTailTokens && !a.hasClass(c+1, tail, lang.Complementizer) {
+				if a.tok(b-1).Kind == segment.QuoteMark {
+					return b
+				}
+				return b - 1
+			}
+		}
+		if a.isPunct(c-1, ",") {
+			if b, _ := a.speakerAfter(c+1, s.Last); b >= 0 {
+				return c - 1
+			}
+		}
+	}
+	return -1
+}
+
+// subject finds the name or pronoun a sentence opens with, before limit.
+func (a *attributor) subject(first, limit int32) (int32, int32) {
+	k := first
+	for k < limit && a.tok(k).Kind == segment.Word && a.tok(k).Has(lang.Conjunction) {
+		k++
+	}
+	if k < limit && a.tok(k).Has(lang.Pronoun) && !a.tok(k).Has(lang.Determiner|lang.PronounFirst) {
+		return k, k + 1
+	}
+	for _, m := range a.ents.within(k, limit) {
+		if m.roleFirst == k && m.typ != verbatim.EntityPlace {
+			return m.roleFirst, m.last
+		}
+	}
+	return -1, -1
+}

@@ -1,0 +1,176 @@
+package extract
+
+// This file holds what is attributed without a cue of its own: quotations
+// that continue a speaker, fragments in a cue-less sentence, and sentences
+// in the mood of reported speech.
+
+import (
+	"sort"
+
+	"verbatim"
+	"verbatim/lang"
+	"verbatim/segment"
+)
+
+// reportedMood attributes sentences without a cue that are in the mood of
+// reported speech (German Konjunktiv I: "Er sei bereit, die Lage werde
+// geprüft") to the speaker of the statement before them in the paragraph
+// or the one before. Languages without such a mood have no words in the
+// class, and the pass finds nothing.
+func (a *attributor) reportedMood() {
+	n := len(a.stmts)
+	if n == 0 {
+		return
+	}
+	has := growBool(a.sentenceUsed, len(a.doc.Sentences))
+	a.sentenceUsed = has
+	for i := range a.stmts {
+		has[a.stmts[i].sentence] = true
+		for _, seg := range a.stmts[i].segs {
+			// Content running over later sentences covers them too.
+			for k := a.stmts[i].sentence + 1; int(k) < len(a.doc.Sentences) && int(a.doc.Sentences[k].Start) < seg[1]; k++ {
+				has[k] = true
+			}
+		}
+	}
+	next, last := 0, -1
+	for si := range a.doc.Sentences {
+		s := &a.doc.Sentences[si]
+		for next < n && a.stmts[next].sentence <= int32(si) {
+			last = next
+			next++
+		}
+		if has[si] || !a.hasClass(s.First, s.Last, lang.ReportedMood) {
+			continue
+		}
+		if len(a.stmts) > n {
+			last = len(a.stmts) - 1
+		}
+		prev := a.continuedSpeaker(last, s.Para, true)
+		if prev < 0 {
+			continue
+		}
+		first, end := s.First, a.contentEnd(s.First, s.Last)
+		if end-first < 3 {
+			continue
+		}
+		st := statement{kind: verbatim.Indirect, cue: -1, cueEnd: -1, spk: -1, spkEnd: -1, from: prev, sentence: int32(si), para: s.Para}
+		st.segs = append(st.segs, a.span(first, end))
+		a.stmts = append(a.stmts, st)
+	}
+	if len(a.stmts) > n {
+		sortStatements(a.stmts)
+	}
+}
+
+// floating attributes the quotes no cue claimed: a quote that is a whole
+// sentence (or more) continues the previous speaker; a longer quoted
+// fragment in a sentence without a cue is the previous speaker's view; a
+// short one is a scare quote or a title and is left alone.
+func (a *attributor) floating() {
+	sortStatements(a.stmts)
+	n := len(a.stmts)
+	next := 0 // the first statement found by cues that starts after the quote
+	for qi := range a.quotes {
+		if a.used[qi] {
+			continue
+		}
+		q := &a.quotes[qi]
+		if q.single && !q.continues {
+			continue
+		}
+		for next < n && a.stmts[next].segs[0][0] < q.start {
+			next++
+		}
+		// The statement just before the quote: the last found by a cue,
+		// or the last floating one, whichever is later.
+		before := next - 1
+		if last := len(a.stmts) - 1; last >= n && (before < 0 || a.stmts[last].segs[0][0] > a.stmts[before].segs[0][0]) {
+			before = last
+		}
+		prev := a.continuedSpeaker(before, q.para, q.continues)
+		sFirst := a.sentenceOf(q.open)
+		sLast := a.sentenceOf(q.last - 1)
+		s0, s1 := &a.doc.Sentences[sFirst], &a.doc.Sentences[sLast]
+		lead := s0.First
+		for lead < q.open && (a.tok(lead).Kind == segment.Dash || a.tok(lead).Kind == segment.Punct) {
+			lead++
+		}
+		whole := lead == q.open && a.contentEnd(q.last, s1.Last) == q.last
+		if whole {
+			st := statement{kind: verbatim.Direct, cue: -1, cueEnd: -1, spk: -1, spkEnd: -1, from: prev, sentence: sFirst, para: q.para}
+			st.segs = append(st.segs, [2]int{q.start, q.end})
+			a.used[qi] = true
+			a.stmts = append(a.stmts, st)
+			continue
+		}
+		if prev < 0 || a.wordsIn(q.open, q.last) < 3 || a.stmts[prev].para != q.para {
+			continue
+		}
+		first, last := s0.First, a.contentEnd(s0.First, s1.Last)
+		for first < q.open && a.tok(first).Kind == segment.Word && a.tok(first).Has(lang.Conjunction) {
+			first++
+		}
+		st := statement{kind: verbatim.Mixed, cue: -1, cueEnd: -1, spk: -1, spkEnd: -1, from: prev, sentence: sFirst, para: q.para}
+		st.segs = append(st.segs, a.span(first, last))
+		a.used[qi] = true
+		a.stmts = append(a.stmts, st)
+	}
+	if len(a.stmts) > n {
+		sortStatements(a.stmts)
+	}
+}
+
+func (a *attributor) wordsIn(first, end int32) int {
+	n := 0
+	for k := first; k < end; k++ {
+		if a.tok(k).Kind == segment.Word {
+			n++
+		}
+	}
+	return n
+}
+
+// continuedSpeaker decides whether an unattributed quote continues the
+// speaker of statement k, the one just before it: yes when k is in the same
+// paragraph, or in the previous paragraph when the quote reopens a
+// continued one or k was itself a quotation. It returns k or -1.
+func (a *attributor) continuedSpeaker(k int, para int32, continues bool) int {
+	if k < 0 {
+		return -1
+	}
+	st := &a.stmts[k]
+	switch {
+	case st.para == para:
+	case st.para == para-1 && (continues || st.kind != verbatim.Indirect):
+	default:
+		return -1
+	}
+	if st.spk < 0 && st.from < 0 {
+		return -1
+	}
+	return k
+}
+
+// sortStatements puts statements in text order, keeping each one's link
+// to the statement whose speaker it continues. Continuations always point
+// to an earlier statement, so resolution can run in this order.
+func sortStatements(st []statement) {
+	order := make([]int, len(st))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(i, j int) bool { return st[order[i]].segs[0][0] < st[order[j]].segs[0][0] })
+	newIndex := make([]int, len(st))
+	for n, old := range order {
+		newIndex[old] = n
+	}
+	sorted := make([]statement, len(st))
+	for n, old := range order {
+		sorted[n] = st[old]
+		if f := sorted[n].from; f >= 0 {
+			sorted[n].from = newIndex[f]
+		}
+	}
+	copy(st, sorted)
+}
