@@ -10,9 +10,10 @@
 //  4. entities   finds names of people, organisations and places and groups
 //     their mentions (entities.go);
 //  5. attribute  links quotes and reporting cues to speakers and finds
-//     reported speech (attribute.go);
+//     reported speech (attribute.go, patterns.go, unattributed.go);
 //  6. resolve    resolves each speaker mention to an entity (resolve.go).
 //
+// The language is detected per article (package langdetect) unless given.
 // Every stage reads the language table (package lang) instead of branching
 // on the language. All work is linear in the text, or bounded per sentence,
 // so an article's time is bounded by its length.
