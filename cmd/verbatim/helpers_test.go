@@ -6,13 +6,11 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"math/rand/v2"
-	"net/url"
 	"os"
 	"strings"
 	"testing"
 
-	"github.com/jackc/pgx/v5"
+	"verbatim/storetest"
 )
 
 // TestMain lets the tests run the command as a process of its own: the
@@ -70,44 +68,9 @@ func records(t testing.TB, out string) []quoteRecord {
 	return rs
 }
 
-// postgresDSN returns the URL of a fresh schema on the test server named by
-// VERBATIM_TEST_POSTGRES, dropped when the test ends, or skips the test.
-func postgresDSN(t testing.TB) string {
-	t.Helper()
-	dsn := os.Getenv("VERBATIM_TEST_POSTGRES")
-	if dsn == "" {
-		t.Skip("VERBATIM_TEST_POSTGRES is not set (e.g. postgres://postgres@127.0.0.1:5432/postgres?sslmode=disable)")
-	}
-	schema := fmt.Sprintf("verbatim_cmd_test_%d_%x", os.Getpid(), rand.Uint64())
-	ctx := context.Background()
-	admin, err := pgx.Connect(ctx, dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer admin.Close(ctx)
-	if _, err := admin.Exec(ctx, `CREATE SCHEMA `+schema); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		c, err := pgx.Connect(ctx, dsn)
-		if err != nil {
-			t.Errorf("drop schema %s: %v", schema, err)
-			return
-		}
-		defer c.Close(ctx)
-		if _, err := c.Exec(ctx, `DROP SCHEMA `+schema+` CASCADE`); err != nil {
-			t.Errorf("drop schema %s: %v", schema, err)
-		}
-	})
-	u, err := url.Parse(dsn)
-	if err != nil {
-		t.Fatalf("VERBATIM_TEST_POSTGRES must be a URL: %v", err)
-	}
-	q := u.Query()
-	q.Set("search_path", schema)
-	u.RawQuery = q.Encode()
-	return u.String()
-}
+// postgresDSN returns the URL of a fresh schema on the test server, or
+// skips the test.
+func postgresDSN(t testing.TB) string { return storetest.PostgresDSN(t) }
 
 // story is a news story written for these tests: its page, and the quote
 // that search must find under its speaker.
