@@ -2,18 +2,17 @@ package postgres
 
 import (
 	"context"
-	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"iter"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/jackc/pgx/v5"
 
 	"verbatim"
+	"verbatim/internal/keyset"
 	"verbatim/speaker"
 )
 
@@ -233,49 +232,6 @@ func (s *Store) ids(ctx context.Context, query string, args ...any) ([]int64, er
 	return pgx.CollectRows(rows, pgx.RowTo[int64])
 }
 
-// cursor is the position after the last hit of a page: the hit's rank for
-// a relevance search, its publication time for the newest-first order, and
-// its id to break ties.
-type cursor struct {
-	byRank bool
-	rank   float64
-	time   int64
-	id     int64
-}
-
-func (c cursor) encode() string {
-	var s string
-	if c.byRank {
-		s = "r|" + strconv.FormatFloat(c.rank, 'g', -1, 64) + "|" + strconv.FormatInt(c.id, 10)
-	} else {
-		s = "d|" + strconv.FormatInt(c.time, 10) + "|" + strconv.FormatInt(c.id, 10)
-	}
-	return base64.RawURLEncoding.EncodeToString([]byte(s))
-}
-
-func decodeCursor(s string, byRank bool) (*cursor, error) {
-	if s == "" {
-		return nil, nil
-	}
-	b, err := base64.RawURLEncoding.DecodeString(s)
-	parts := strings.Split(string(b), "|")
-	if err != nil || len(parts) != 3 || (parts[0] == "r") != byRank || (parts[0] != "r" && parts[0] != "d") {
-		return nil, fmt.Errorf("invalid cursor %q for this query", s)
-	}
-	c := &cursor{byRank: byRank}
-	var e1, e2 error
-	if byRank {
-		c.rank, e1 = strconv.ParseFloat(parts[1], 64)
-	} else {
-		c.time, e1 = strconv.ParseInt(parts[1], 10, 64)
-	}
-	c.id, e2 = strconv.ParseInt(parts[2], 10, 64)
-	if e1 != nil || e2 != nil {
-		return nil, fmt.Errorf("invalid cursor %q", s)
-	}
-	return c, nil
-}
-
 // tsquery is the text query as SQL, given its parameter.
 func tsquery(param string) string { return `websearch_to_tsquery('simple', ` + param + `)` }
 
@@ -296,7 +252,7 @@ func (s *Store) Search(ctx context.Context, q verbatim.SearchQuery) (verbatim.Se
 		return page, fmt.Errorf("postgres: search %q: %w", q.Text, err)
 	}
 	byRank := hasText && q.Sort != verbatim.ByNewest
-	cur, err := decodeCursor(q.Cursor, byRank)
+	cur, err := keyset.Decode(q.Cursor, byRank)
 	if err != nil {
 		return page, fmt.Errorf("postgres: search: %w", err)
 	}
@@ -317,7 +273,7 @@ func (s *Store) Search(ctx context.Context, q verbatim.SearchQuery) (verbatim.Se
 	if byRank {
 		var after string
 		if cur != nil {
-			r, id := p.add(cur.rank), p.add(cur.id)
+			r, id := p.add(cur.Rank), p.add(cur.ID)
 			after = `WHERE score < ` + r + ` OR (score = ` + r + ` AND id > ` + id + `)`
 		}
 		inner := `SELECT q.id, ts_rank(q.tsv, ` + tsquery(text) + `)::float8 AS score FROM quotes q WHERE ` + and(where)
@@ -330,7 +286,7 @@ func (s *Store) Search(ctx context.Context, q verbatim.SearchQuery) (verbatim.Se
 		query = `SELECT id, score FROM (` + inner + `) ranked ` + after + ` ORDER BY score DESC, id LIMIT ` + p.add(limit+1)
 	} else {
 		if cur != nil {
-			t, id := p.add(cur.time), p.add(cur.id)
+			t, id := p.add(cur.Time), p.add(cur.ID)
 			where = append(where, `(q.published_at < `+t+` OR (q.published_at = `+t+` AND q.id < `+id+`))`)
 		}
 		query = `SELECT q.id, q.published_at FROM quotes q WHERE ` + and(where) +
@@ -340,13 +296,13 @@ func (s *Store) Search(ctx context.Context, q verbatim.SearchQuery) (verbatim.Se
 	if err != nil {
 		return page, fmt.Errorf("postgres: search: %w", err)
 	}
-	var keys []cursor
+	var keys []keyset.Cursor
 	for rows.Next() {
-		c := cursor{byRank: byRank}
+		c := keyset.Cursor{ByRank: byRank}
 		if byRank {
-			err = rows.Scan(&c.id, &c.rank)
+			err = rows.Scan(&c.ID, &c.Rank)
 		} else {
-			err = rows.Scan(&c.id, &c.time)
+			err = rows.Scan(&c.ID, &c.Time)
 		}
 		if err != nil {
 			rows.Close()
@@ -360,7 +316,7 @@ func (s *Store) Search(ctx context.Context, q verbatim.SearchQuery) (verbatim.Se
 	}
 	if len(keys) > limit {
 		keys = keys[:limit]
-		page.Next = keys[limit-1].encode()
+		page.Next = keys[limit-1].Encode()
 	}
 	if page.Hits, err = s.hits(ctx, keys); err != nil {
 		return page, fmt.Errorf("postgres: search: %w", err)
@@ -400,13 +356,13 @@ func scanHit(rows pgx.Rows) (verbatim.QuoteHit, error) {
 }
 
 // hits loads the quotes of a page, in the page's order.
-func (s *Store) hits(ctx context.Context, keys []cursor) ([]verbatim.QuoteHit, error) {
+func (s *Store) hits(ctx context.Context, keys []keyset.Cursor) ([]verbatim.QuoteHit, error) {
 	if len(keys) == 0 {
 		return nil, nil
 	}
 	ids := make([]int64, len(keys))
 	for i, k := range keys {
-		ids[i] = k.id
+		ids[i] = k.ID
 	}
 	rows, err := s.pool.Query(ctx, `SELECT `+hitColumns+` FROM quotes q`+hitJoins+` WHERE q.id = ANY($1)`, ids)
 	if err != nil {
@@ -427,9 +383,9 @@ func (s *Store) hits(ctx context.Context, keys []cursor) ([]verbatim.QuoteHit, e
 	out := make([]verbatim.QuoteHit, 0, len(keys))
 	for _, k := range keys {
 		// A quote replaced between the two queries is left out.
-		if h, ok := byID[k.id]; ok {
-			if k.byRank {
-				h.Score = k.rank
+		if h, ok := byID[k.ID]; ok {
+			if k.ByRank {
+				h.Score = k.Rank
 			}
 			out = append(out, h)
 		}

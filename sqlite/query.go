@@ -3,16 +3,15 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"iter"
 	"slices"
-	"strconv"
 	"strings"
 
 	"verbatim"
+	"verbatim/internal/keyset"
 	"verbatim/speaker"
 )
 
@@ -230,49 +229,6 @@ func (s *Store) ids(ctx context.Context, query string, in []string, more ...any)
 	return ids, rows.Err()
 }
 
-// cursor is the position after the last hit of a page: the hit's rank for
-// a relevance search, its publication time for the newest-first order, and
-// its id to break ties.
-type cursor struct {
-	byRank bool
-	rank   float64
-	time   int64
-	id     int64
-}
-
-func (c cursor) encode() string {
-	var s string
-	if c.byRank {
-		s = "r|" + strconv.FormatFloat(c.rank, 'g', -1, 64) + "|" + strconv.FormatInt(c.id, 10)
-	} else {
-		s = "d|" + strconv.FormatInt(c.time, 10) + "|" + strconv.FormatInt(c.id, 10)
-	}
-	return base64.RawURLEncoding.EncodeToString([]byte(s))
-}
-
-func decodeCursor(s string, byRank bool) (*cursor, error) {
-	if s == "" {
-		return nil, nil
-	}
-	b, err := base64.RawURLEncoding.DecodeString(s)
-	parts := strings.Split(string(b), "|")
-	if err != nil || len(parts) != 3 || (parts[0] == "r") != byRank || (parts[0] != "r" && parts[0] != "d") {
-		return nil, fmt.Errorf("invalid cursor %q for this query", s)
-	}
-	c := &cursor{byRank: byRank}
-	var e1, e2 error
-	if byRank {
-		c.rank, e1 = strconv.ParseFloat(parts[1], 64)
-	} else {
-		c.time, e1 = strconv.ParseInt(parts[1], 10, 64)
-	}
-	c.id, e2 = strconv.ParseInt(parts[2], 10, 64)
-	if e1 != nil || e2 != nil {
-		return nil, fmt.Errorf("invalid cursor %q", s)
-	}
-	return c, nil
-}
-
 // RankWindow is how many matches of a text query, the most recently stored,
 // a relevance search ranks; 0 ranks them all. bm25 scores every match it
 // ranks (about 1.5 µs each here), so a word found in a tenth of a million
@@ -292,7 +248,7 @@ func (s *Store) Search(ctx context.Context, q verbatim.SearchQuery) (verbatim.Se
 		return page, fmt.Errorf("sqlite: search %q: %w", q.Text, err)
 	}
 	byRank := match != "" && q.Sort != verbatim.ByNewest
-	cur, err := decodeCursor(q.Cursor, byRank)
+	cur, err := keyset.Decode(q.Cursor, byRank)
 	if err != nil {
 		return page, fmt.Errorf("sqlite: search: %w", err)
 	}
@@ -326,13 +282,13 @@ func (s *Store) Search(ctx context.Context, q verbatim.SearchQuery) (verbatim.Se
 		query = `SELECT id, score FROM (` + query + `)`
 		if cur != nil {
 			query += ` WHERE score > ? OR (score = ? AND id > ?)`
-			args = append(args, cur.rank, cur.rank, cur.id)
+			args = append(args, cur.Rank, cur.Rank, cur.ID)
 		}
 		query += ` ORDER BY score, id LIMIT ?`
 	} else {
 		if cur != nil {
 			where = append(where, `(q.published_at < ? OR (q.published_at = ? AND q.id < ?))`)
-			args = append(args, cur.time, cur.time, cur.id)
+			args = append(args, cur.Time, cur.Time, cur.ID)
 		}
 		if len(where) == 0 {
 			where = []string{`1 = 1`}
@@ -346,13 +302,13 @@ func (s *Store) Search(ctx context.Context, q verbatim.SearchQuery) (verbatim.Se
 	if err != nil {
 		return page, fmt.Errorf("sqlite: search: %w", err)
 	}
-	var keys []cursor
+	var keys []keyset.Cursor
 	for rows.Next() {
-		c := cursor{byRank: byRank}
+		c := keyset.Cursor{ByRank: byRank}
 		if byRank {
-			err = rows.Scan(&c.id, &c.rank)
+			err = rows.Scan(&c.ID, &c.Rank)
 		} else {
-			err = rows.Scan(&c.id, &c.time)
+			err = rows.Scan(&c.ID, &c.Time)
 		}
 		if err != nil {
 			rows.Close()
@@ -365,7 +321,7 @@ func (s *Store) Search(ctx context.Context, q verbatim.SearchQuery) (verbatim.Se
 	}
 	if len(keys) > limit {
 		keys = keys[:limit]
-		page.Next = keys[limit-1].encode()
+		page.Next = keys[limit-1].Encode()
 	}
 	if page.Hits, err = s.hits(ctx, keys); err != nil {
 		return page, fmt.Errorf("sqlite: search: %w", err)
@@ -402,13 +358,13 @@ func scanHit(rows *sql.Rows) (verbatim.QuoteHit, error) {
 }
 
 // hits loads the quotes of a page, in the page's order.
-func (s *Store) hits(ctx context.Context, keys []cursor) ([]verbatim.QuoteHit, error) {
+func (s *Store) hits(ctx context.Context, keys []keyset.Cursor) ([]verbatim.QuoteHit, error) {
 	if len(keys) == 0 {
 		return nil, nil
 	}
 	args := make([]any, len(keys))
 	for i, k := range keys {
-		args[i] = k.id
+		args[i] = k.ID
 	}
 	rows, err := s.r.QueryContext(ctx, `SELECT `+hitColumns+` FROM quotes q`+hitJoins+
 		` WHERE q.id IN (`+placeholders(len(keys))+`)`, args...)
@@ -430,9 +386,9 @@ func (s *Store) hits(ctx context.Context, keys []cursor) ([]verbatim.QuoteHit, e
 	out := make([]verbatim.QuoteHit, 0, len(keys))
 	for _, k := range keys {
 		// A quote replaced between the two queries is left out.
-		if h, ok := byID[k.id]; ok {
-			if k.byRank {
-				h.Score = -k.rank // bm25 is lower for better matches
+		if h, ok := byID[k.ID]; ok {
+			if k.ByRank {
+				h.Score = -k.Rank // bm25 is lower for better matches
 			}
 			out = append(out, h)
 		}
