@@ -17,7 +17,12 @@ var French = register((&Language{
 		},
 		SymmetricMarks: []rune{'"'},
 	},
-	Structure:           romanceStructure([]string{"Source :", "Source:", "Sources :"}, []string{"Par "}, []string{"Je suis "}),
+	Structure: romanceStructure([]string{"Source :", "Source:", "Sources :"}, []string{"Par "}, []string{"Je suis "}),
+	Suffixes: Suffixes{
+		// The participle of -er verbs ("rappelé"): without an auxiliary
+		// it is not a finite cue ("rappelé des retraités").
+		Past: []string{"é", "ée", "és", "ées"},
+	},
 	Inflect:             inflectFrench,
 	Enclitics:           []string{"-t-il", "-t-elle", "-t-on", "-t-ils", "-t-elles", "-il", "-elle", "-ils", "-elles", "-on"},
 	DialogueDash:        true,
@@ -36,7 +41,10 @@ var Spanish = register((&Language{
 		},
 		SymmetricMarks: []rune{'"'},
 	},
-	Structure:           romanceStructure([]string{"Fuente:", "Fuentes:"}, []string{"Por "}, []string{"Soy "}),
+	Structure: romanceStructure([]string{"Fuente:", "Fuentes:"}, []string{"Por "}, []string{"Soy "}),
+	Suffixes: Suffixes{
+		Past: []string{"ado", "ada", "ados", "adas", "ido", "ida", "idos", "idas"},
+	},
 	Inflect:             inflectSpanish,
 	DialogueDash:        true,
 	InsertedAttribution: true,
