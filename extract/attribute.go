@@ -245,6 +245,11 @@ func (a *attributor) npWord(i int32) bool {
 		if t.Mark != '.' || i == 0 || a.tok(i-1).End != t.Start {
 			return false
 		}
+		// A stop that ends the sentence is not an abbreviation's
+		// ("dijo la directora.").
+		if int(i+1) >= len(a.doc.Tokens) || a.tok(i+1).Flags&segment.SentenceStart != 0 {
+			return false
+		}
 		p := a.tok(i - 1)
 		return p.Has(lang.Abbreviation|lang.Title) || p.End-p.Start == 1 && p.Flags&segment.Upper != 0
 	}
@@ -441,7 +446,34 @@ func (a *attributor) speakerAfter(c, last int32) (int32, int32) {
 	if a.tok(c).Has(lang.Preposition) && !a.tok(c).Has(lang.Determiner) {
 		return -1, -1
 	}
-	return c, i
+	return c, a.apposedName(i, last)
+}
+
+// apposedName extends a speaker phrase that ends before token i by a name
+// set off after a comma ("dijo el portavoz del comité, Rubén Ortega—",
+// "a déclaré la ministre, Claire Dubois, mardi"): the name belongs to the
+// phrase when a comma, a dash or the sentence's end follows it. It returns
+// the new end of the phrase, or i.
+func (a *attributor) apposedName(i, last int32) int32 {
+	if i+1 >= last || !a.isPunct(i, ",") {
+		return i
+	}
+	// The entity stage has not run when the quote scanner asks: a name
+	// here is a run of capitalised words (with connectors: "de", "del").
+	k := i + 1
+	for k < last && k-i <= 5 && a.tok(k).Kind == segment.Word && (a.tok(k).Flags&segment.Upper != 0 || k > i+1 && a.tok(k).Has(lang.NameConnector) && k+1 < last && a.tok(k+1).Flags&segment.Upper != 0) {
+		if a.tok(k).Has(lang.Place|lang.TimeWord|lang.OrgWord|lang.Pronoun) || a.tok(k).Flags&segment.SentenceStart != 0 {
+			return i
+		}
+		k++
+	}
+	if k-i < 2 || k-i > 5 {
+		return i
+	}
+	if k == last || a.isPunct(k, ",;.") || a.tok(k).Kind == segment.Dash {
+		return k
+	}
+	return i
 }
 
 // boundaryBefore reports whether token i-1 ends a clause before an

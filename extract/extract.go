@@ -115,6 +115,7 @@ func (e *Extractor) Extract(text string) (*verbatim.Analysis, error) {
 	st.quotes.marks = &l.Quotes
 	st.quotes.dialogueDash = l.DialogueDash
 	st.quotes.insertedAttribution = l.InsertedAttribution
+	st.quotes.lang = l
 	st.quotes.scan(&st.doc, func(q *quoteSpan, p *segment.Paragraph) int32 {
 		return st.unclosedEnd(q, p)
 	})

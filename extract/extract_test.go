@@ -50,6 +50,7 @@ func checkQuote(t *testing.T, q verbatim.Quote, w quoteWant) {
 // The first line of each text is a headline, as in a real article.
 var extractCases = []struct {
 	name   string
+	lang   string // detected when empty
 	text   string
 	quotes []quoteWant
 }{
@@ -136,13 +137,52 @@ var extractCases = []struct {
 		text:   "Budget talks.\n\n''This budget is a start,'' said Omar Reyes, a council member.\n",
 		quotes: []quoteWant{{kind: verbatim.Direct, content: "''This budget is a start,''", speaker: "Omar Reyes", ref: "Omar Reyes"}},
 	},
+	// French and Spanish.
+	{
+		name:   "es: attribution inserted between dashes, with an apposed name",
+		lang:   "es",
+		text:   "Paro en los autobuses\n«No queremos molestar a nadie —dijo la portavoz del sindicato, Marta Gil—, pero el convenio lleva tres años parado.»\n",
+		quotes: []quoteWant{{kind: verbatim.Direct, content: "«No queremos molestar a nadie —dijo la portavoz del sindicato, Marta Gil—, pero el convenio lleva tres años parado.»", cue: "dijo", speaker: "la portavoz del sindicato, Marta Gil", ref: "Marta Gil"}},
+	},
+	{
+		name:   "es: speaker with a title ends the sentence",
+		lang:   "es",
+		text:   "Obras en el puerto\n«Las obras terminarán en marzo», dijo la alcaldesa.\n",
+		quotes: []quoteWant{{kind: verbatim.Direct, content: "«Las obras terminarán en marzo»", cue: "dijo", speaker: "la alcaldesa"}},
+	},
+	{
+		name:   "fr: attribution with an enclitic pronoun inside one pair of guillemets",
+		lang:   "fr",
+		text:   "Le pont rouvrira\nLe maire, Louis Marchal, a visité le chantier. « Les travaux avancent, a-t-il assuré, mais il faudra encore un mois. »\n",
+		quotes: []quoteWant{{kind: verbatim.Direct, content: "« Les travaux avancent, a-t-il assuré, mais il faudra encore un mois. »", cue: "assuré", speaker: "il", ref: "Louis Marchal"}},
+	},
+	{
+		name:   "fr: inserted attribution ending its sentence",
+		lang:   "fr",
+		text:   "Le pont rouvrira\n« Nous étions inquiets, a reconnu l'ingénieure, Lise Caron. Le béton a mieux résisté que prévu. »\n",
+		quotes: []quoteWant{{kind: verbatim.Direct, content: "« Nous étions inquiets, a reconnu l'ingénieure, Lise Caron. Le béton a mieux résisté que prévu. »", cue: "reconnu", speaker: "l'ingénieure, Lise Caron"}},
+	},
+	{
+		name: "fr: a participle in a list is not an inserted attribution",
+		lang: "fr",
+		text: "Le pont rouvrira\n« Nous avons tout essayé », a expliqué la directrice, Lise Caron. « Nous avons embauché des intérimaires, rappelé des retraités, annulé les congés. »\n",
+		quotes: []quoteWant{
+			{kind: verbatim.Direct, content: "« Nous avons tout essayé »", cue: "expliqué", speaker: "la directrice, Lise Caron"},
+			{kind: verbatim.Direct, content: "« Nous avons embauché des intérimaires, rappelé des retraités, annulé les congés. »", speaker: "la directrice, Lise Caron"},
+		},
+	},
+	{
+		name:   "fr: inverted cue followed by a circumstance",
+		lang:   "fr",
+		text:   "Le pont rouvrira\n« Le chantier sera fini en mai », a-t-elle promis lors d'une réunion publique.\n",
+		quotes: []quoteWant{{kind: verbatim.Direct, content: "« Le chantier sera fini en mai »", cue: "promis", speaker: "elle"}},
+	},
 }
 
 func TestExtract(t *testing.T) {
-	e := New()
 	for _, tc := range extractCases {
 		t.Run(tc.name, func(t *testing.T) {
-			a, err := e.Extract(tc.text)
+			a, err := New(WithLanguage(tc.lang)).Extract(tc.text)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -234,7 +234,7 @@ func (a *attributor) postposed(si, c, end int32, lemma string) bool {
 	tail := a.contentEnd(tailStart, s.Last)
 	// "..., O'Neill said, “Not going to go into that.”": the cue leads
 	// into the quotation that follows; that is the statement.
-	if spk < c && a.tok(boundary-1).Kind != segment.QuoteMark && tailStart+1 < s.Last && a.isPunct(tailStart, ",:") && a.openingQuote(tailStart+1) >= 0 {
+	if spk < c && a.tok(boundary-1).Kind != segment.QuoteMark && !a.splitAt(boundary) && tailStart+1 < s.Last && a.isPunct(tailStart, ",:") && a.openingQuote(tailStart+1) >= 0 {
 		return false
 	}
 	var second [2]int
@@ -270,6 +270,11 @@ func (a *attributor) postposed(si, c, end int32, lemma string) bool {
 		closing--
 	}
 	quoted := a.quoteOf[contentFirst] >= 0 && a.tok(closing).Kind == segment.QuoteMark
+	// «A —dijo el portavoz—, B»: the first part of a quotation that the
+	// attribution interrupts ends at the dash or comma before it.
+	if a.splitAt(boundary) && a.quoteOf[contentFirst] == a.quoteOf[boundary-2] {
+		quoted = true
+	}
 	midSentence := !quoted && tail-tailStart > 2 && a.isPunct(tailStart, ",") && a.startsClause(tailStart+1)
 	if midSentence || tail-tailStart > maxTailTokens || a.hasClass(tailStart, tail, lang.Complementizer) {
 		// "CONTENT, NP said, CONTENT": reported speech goes on after a
@@ -318,12 +323,28 @@ func (a *attributor) postposed(si, c, end int32, lemma string) bool {
 		if q := a.openingQuote(k); q >= 0 {
 			second = [2]int{a.quotes[q].start, a.quotes[q].end}
 		}
+		// The rest of a quotation the attribution interrupts, whatever
+		// stands after the speaker (« A, a reconnu la directrice. B »).
+		if q := a.quoteOf[boundary-2] + 1; a.splitAt(boundary) && int(q) < len(a.quotes) && !a.used[q] && a.quotes[q].para == s.Para {
+			second = [2]int{a.quotes[q].start, a.quotes[q].end}
+		}
 	}
 	if second[1] > second[0] {
 		st.segs = append(st.segs, second)
 	}
 	a.add(st, contentFirst, contentEnd)
 	return true
+}
+
+// splitAt reports whether the token before boundary is the dash or comma
+// that ends the first part of a quotation an inserted attribution
+// interrupts («A —dijo él—, B», « A, a-t-il dit, B »).
+func (a *attributor) splitAt(boundary int32) bool {
+	if boundary < 2 {
+		return false
+	}
+	q := a.quoteOf[boundary-2]
+	return q >= 0 && a.quotes[q].split && a.quotes[q].last == boundary-1
 }
 
 // openingQuote returns the unused quote whose opening mark is token i, or -1.

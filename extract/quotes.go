@@ -25,6 +25,10 @@ type quoteSpan struct {
 	continues bool
 	// dash marks a turn opened by a dialogue dash rather than a mark.
 	dash bool
+	// split marks the first part of a quotation that an attribution
+	// inserted inside its marks interrupts («A —dijo él—, B»): it ends
+	// at the dash or comma before the attribution, not at a mark.
+	split bool
 }
 
 // quoteScanner pairs quotation marks paragraph by paragraph.
@@ -37,6 +41,7 @@ type quoteScanner struct {
 	// insertedAttribution is set when an attribution may stand inside
 	// one pair of marks.
 	insertedAttribution bool
+	lang                *lang.Language
 }
 
 // role of a mark given what stands around it.
@@ -162,6 +167,7 @@ func (s *quoteScanner) scanParagraph(pi int32, p *segment.Paragraph, unclosedEnd
 			if a, b := s.inserted(open, i); s.insertedAttribution && a > open {
 				first := q
 				first.close, first.last, first.end = -1, a, int(toks[a-1].End)
+				first.split = true
 				second := q
 				second.open, second.start = b, int(toks[b].Start)
 				s.quotes = append(s.quotes, first, second)
@@ -269,6 +275,10 @@ func (s *quoteScanner) inserted(open, close int32) (int32, int32) {
 		for j < close && toks[j].Kind == segment.Word && toks[j].Has(lang.AdverbBetween) && !toks[j].Has(lang.Pronoun) {
 			j++
 		}
+		// "a-t-il précisé": the enclitic pronoun joined to the auxiliary.
+		if j > k+1 && j+1 < close && toks[j].Kind == segment.Punct && toks[j].Mark == '-' && toks[j+1].Has(lang.Pronoun) {
+			j += 2
+		}
 		if j >= close || toks[j].Kind != segment.Word || toks[j].Flags&segment.Upper != 0 {
 			continue
 		}
@@ -279,11 +289,34 @@ func (s *quoteScanner) inserted(open, close int32) (int32, int32) {
 		if !toks[j].Has(lang.Cue) && !(j > k+1 && toks[j-1].Kind == segment.Punct && toks[j-1].Mark == '-' && toks[j+1-1].Has(lang.Pronoun)) {
 			continue
 		}
+		// A participle without its auxiliary lists what was done ("nous
+		// avons fait appel à des intérimaires, rappelé des retraités"):
+		// it is not an attribution.
+		if j == k+1 && s.lang != nil && s.lang.IsPast(s.doc.Text[toks[j].Start:toks[j].End]) {
+			continue
+		}
+		// An insertion opened by a dash closes with a dash ("—dijo el
+		// portavoz del comité, Rubén Ortega—,"): a comma inside it is
+		// part of the speaker's phrase.
+		dash := toks[k].Kind == segment.Dash
+		// A comma before a capitalised word may set off the speaker's
+		// name ("a reconnu la directrice, Carole Maillard. …"): the
+		// insertion then ends at the next mark, if there is one.
+		apposed := int32(-1)
 		for m := j + 1; m < close && m-k <= maxInserted; m++ {
-			if isInsertMark(&toks[m]) {
+			// « A, a reconnu la directrice. B »: an insertion opened by a
+			// comma may end the sentence.
+			if !dash && toks[m].Kind == segment.Punct && toks[m].Mark == '.' && m+1 < close && toks[m+1].Flags&segment.SentenceStart != 0 {
+				return k, m + 1
+			}
+			if isInsertMark(&toks[m]) && (!dash || toks[m].Kind == segment.Dash) {
 				b := m + 1
 				for b < close && toks[b].Kind == segment.Punct && toks[b].Mark == ',' {
 					b++
+				}
+				if !dash && apposed < 0 && b+1 < close && toks[b].Kind == segment.Word && toks[b].Flags&segment.Upper != 0 && !toks[m-1].Has(lang.Pronoun) {
+					apposed = b
+					continue
 				}
 				if b < close {
 					return k, b
@@ -292,6 +325,9 @@ func (s *quoteScanner) inserted(open, close int32) (int32, int32) {
 			if toks[m].Kind == segment.QuoteMark {
 				break
 			}
+		}
+		if apposed >= 0 {
+			return k, apposed
 		}
 	}
 	return open, open
