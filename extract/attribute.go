@@ -174,7 +174,10 @@ func (a *attributor) cueAt(i, last int32) (end int32, lemma string, ok bool) {
 	}
 	if i > 0 {
 		p := a.tok(i - 1)
-		if p.Flags&segment.Possessive != 0 || (p.Has(lang.Determiner) && !p.Has(lang.Pronoun)) {
+		// A clitic that doubles as a determiner ("lo dijo", "leur dit")
+		// stands before verbs: the word table lists it between subject
+		// and verb.
+		if p.Flags&segment.Possessive != 0 || (p.Has(lang.Determiner) && !p.Has(lang.Pronoun|lang.AdverbBetween)) {
 			return 0, "", false
 		}
 		// The bare form of a verb needs a plural subject or an auxiliary:
@@ -303,12 +306,18 @@ func (a *attributor) speakerBefore(c, floor int32) (int32, int32) {
 	}
 	// A parenthetical between subject and verb ("Peskov, on the other
 	// hand, emphasized"; "Smith, who leads the group, said").
+	// A name set off between the commas is the phrase's apposition ("La
+	// presidenta, Ana Ruiz, defendió"): it belongs to the speaker.
+	apposed := int32(-1)
 	if i >= floor && a.isPunct(i, ",") {
 		j := i - 1
 		for j >= floor && i-j < 12 && !a.isPunct(j, ",") && a.quoteOf[j] < 0 {
 			j--
 		}
 		if j >= floor && a.isPunct(j, ",") {
+			if a.apposedName(j, i) == i {
+				apposed = i
+			}
 			i = j - 1
 		} else {
 			return -1, -1
@@ -340,6 +349,9 @@ func (a *attributor) speakerBefore(c, floor int32) (int32, int32) {
 	}
 	if first >= end || !a.headsNP(first, end) {
 		return -1, -1
+	}
+	if apposed > end && !a.tok(end-1).Has(lang.Pronoun) {
+		end = apposed
 	}
 	return first, end
 }
@@ -438,7 +450,10 @@ func (a *attributor) speakerAfter(c, last int32) (int32, int32) {
 	// prepositional phrase follows ("said Rutte at a news conference").
 	if i < last && !a.lang.VerbSecond {
 		n := a.tok(i)
-		if n.Kind == segment.Word && (!n.Has(lang.Preposition) || n.Has(lang.InfinitiveMarker)) {
+		// An infinitive marker that is also a preposition ("a") is one
+		// before a determiner ("declaró Almansa a una emisora").
+		infinitive := n.Has(lang.InfinitiveMarker) && !(i+1 < last && a.tok(i+1).Has(lang.Determiner) && !n.Has(lang.Determiner))
+		if n.Kind == segment.Word && (!n.Has(lang.Preposition) || infinitive) {
 			return -1, -1
 		}
 	}

@@ -177,6 +177,33 @@ var extractCases = []struct {
 		text:   "Le pont rouvrira\n« Le chantier sera fini en mai », a-t-elle promis lors d'une réunion publique.\n",
 		quotes: []quoteWant{{kind: verbatim.Direct, content: "« Le chantier sera fini en mai »", cue: "promis", speaker: "elle"}},
 	},
+	{
+		name:   "es: a clitic before the cue, a colon before the quotation",
+		lang:   "es",
+		text:   "La cantera salva al club\nEl entrenador lo repitió tras el partido: «Confío en estos chicos».\n",
+		quotes: []quoteWant{{kind: verbatim.Direct, content: "«Confío en estos chicos»", cue: "repitió", speaker: "El entrenador"}},
+	},
+	{
+		name: "es: a cue without a subject after a quotation continues the speaker",
+		lang: "es",
+		text: "La cantera salva al club\nLa presidenta, Ana Ruiz, defendió que el técnico seguirá. «No vamos a cambiar de rumbo», subrayó.\n",
+		quotes: []quoteWant{
+			{kind: verbatim.Indirect, content: "que el técnico seguirá", cue: "defendió", speaker: "La presidenta, Ana Ruiz"},
+			{kind: verbatim.Direct, content: "«No vamos a cambiar de rumbo»", cue: "subrayó", speaker: "La presidenta, Ana Ruiz", ref: "Ana Ruiz"},
+		},
+	},
+	{
+		name:   "es: inverted speaker followed by a prepositional addressee",
+		lang:   "es",
+		text:   "Lluvias en la costa\n«El agua llegó en diez minutos», declaró Marcos Peña a una radio local.\n",
+		quotes: []quoteWant{{kind: verbatim.Direct, content: "«El agua llegó en diez minutos»", cue: "declaró", speaker: "Marcos Peña"}},
+	},
+	{
+		name:   "fr: dash turn ending in an inverted attribution after a list",
+		lang:   "fr",
+		text:   "Inondations dans la vallée\nLes habitants nettoient leurs maisons.\n— Les meubles, les photos, les papiers, tout est parti, soupire Marc Huet, un retraité.\n",
+		quotes: []quoteWant{{kind: verbatim.Direct, content: "— Les meubles, les photos, les papiers, tout est parti", cue: "soupire", speaker: "Marc Huet"}},
+	},
 }
 
 func TestExtract(t *testing.T) {

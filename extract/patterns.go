@@ -210,25 +210,46 @@ func (a *attributor) postposed(si, c, end int32, lemma string) bool {
 			b--
 		}
 	}
-	if b > s.First && a.boundaryBefore(b) && e <= c {
+	// "…, les factures, soupire Hervé Lambert": a cue right after a comma
+	// with its speaker after it is inverted; the phrase between two commas
+	// before it is part of what was said, not a parenthetical subject.
+	// "La presidenta, Ana Ruiz, defendió …": a phrase that opens the
+	// sentence and is set off before the cue is its subject.
+	subjectFirst := b >= 0 && b == s.First && e < a.verbGroupStart(c, s.First)
+	if v := a.verbGroupStart(c, s.First); v > s.First && a.isPunct(v-1, ",") && b > s.First && e < v {
+		if ib, ie := a.invertedSpeaker(end, s.Last); ib >= 0 {
+			spk, spkEnd, boundary = ib, ie, v
+		}
+	}
+	switch {
+	case spk >= 0:
+	case b > s.First && a.boundaryBefore(b) && e <= c:
 		spk, spkEnd, boundary = b, e, b
-	} else if b >= s.First+2 && a.enclitic(b-1) && a.boundaryBefore(b-2) && b-2 > s.First {
+	case b >= s.First+2 && a.enclitic(b-1) && a.boundaryBefore(b-2) && b-2 > s.First:
 		// "», a-t-il déclaré": the pronoun is joined to the auxiliary.
 		spk, spkEnd, boundary = b, e, b-2
-	} else if v := a.verbGroupStart(c, s.First); a.boundaryBefore(v) && v > s.First && !a.lang.IsParticiple(a.text(c)) {
-		after := end
-		if after < s.Last && a.enclitic(after) {
-			after++ // "», dit-elle"
-		}
-		if b, e := a.speakerAfter(after, s.Last); b >= 0 {
-			spk, spkEnd, boundary = b, e, v
+	case subjectFirst:
+	default:
+		if v := a.verbGroupStart(c, s.First); a.boundaryBefore(v) && v > s.First && !a.lang.IsParticiple(a.text(c)) {
+			after := end
+			if after < s.Last && a.enclitic(after) {
+				after++ // "», dit-elle"
+			}
+			if b, e := a.speakerAfter(after, s.Last); b >= 0 {
+				spk, spkEnd, boundary = b, e, v
+			}
 		}
 	}
 	if spk < 0 {
 		spk, spkEnd, boundary = a.appositiveSpeaker(c, s.First)
 	}
+	from := -1
 	if spk < 0 {
-		return false
+		// "«…», insistió.": a cue with no subject of its own after a
+		// quotation (a pro-drop language) continues the speaker before.
+		if from, boundary = a.subjectlessAfterQuote(si, c, end); from < 0 {
+			return false
+		}
 	}
 	tailStart := max(end, spkEnd)
 	tail := a.contentEnd(tailStart, s.Last)
@@ -310,7 +331,7 @@ func (a *attributor) postposed(si, c, end int32, lemma string) bool {
 			contentFirst = qs.open
 		}
 	}
-	st := statement{cue: c, cueEnd: end, lemma: lemma, spk: spk, spkEnd: spkEnd, from: -1, sentence: si, para: s.Para}
+	st := statement{cue: c, cueEnd: end, lemma: lemma, spk: spk, spkEnd: spkEnd, from: from, sentence: si, para: s.Para}
 	st.segs = append(st.segs, a.span(contentFirst, contentEnd))
 	// “A,” she said, “B.”: the quotation goes on after the attribution.
 	if quoted && second[1] == second[0] {
@@ -334,6 +355,48 @@ func (a *attributor) postposed(si, c, end int32, lemma string) bool {
 	}
 	a.add(st, contentFirst, contentEnd)
 	return true
+}
+
+// subjectlessAfterQuote handles a cue that follows a quotation and ends
+// the sentence without a subject ("«…», insistió.", "—…—añadió—. …"): the
+// statement before it in the paragraph, or in the one before when that was
+// a quotation, speaks. It returns that statement and the boundary token (the
+// cue's verb group), or -1s.
+func (a *attributor) subjectlessAfterQuote(si, c, end int32) (int, int32) {
+	s := &a.doc.Sentences[si]
+	v := a.verbGroupStart(c, s.First)
+	if v <= s.First || !a.boundaryBefore(v) {
+		return -1, -1
+	}
+	closing := v - 1
+	if a.isPunct(closing, ",") && closing > s.First {
+		closing--
+	}
+	if !(a.tok(closing).Kind == segment.QuoteMark && a.quoteOf[closing] >= 0 || a.splitAt(v)) {
+		return -1, -1
+	}
+	after := a.contentEnd(end, s.Last)
+	if after > end && !(a.splitAt(v) && a.tok(end).Kind == segment.Dash) {
+		return -1, -1
+	}
+	k := len(a.stmts) - 1
+	if k < 0 || a.stmts[k].sentence >= si {
+		return -1, -1
+	}
+	return a.continuedSpeaker(k, s.Para, false), v
+}
+
+// invertedSpeaker is speakerAfter for a speaker after an inverted cue, not
+// a time ("said Monday").
+func (a *attributor) invertedSpeaker(i, last int32) (int32, int32) {
+	if i < last && a.enclitic(i) {
+		i++ // "dit-elle"
+	}
+	b, e := a.speakerAfter(i, last)
+	if b < 0 || a.tok(b).Has(lang.TimeWord|lang.PronounFirst|lang.ObjectPronoun) {
+		return -1, -1
+	}
+	return b, e
 }
 
 // splitAt reports whether the token before boundary is the dash or comma
@@ -606,6 +669,12 @@ func (a *attributor) trailingAttributionAt(si int32) int32 {
 		t := a.tok(c)
 		if t.Kind != segment.Word || !t.Has(lang.Cue) || a.quoteOf[c] >= 0 {
 			continue
+		}
+		// "…, les factures, soupire Hervé Lambert.": inverted first.
+		if a.isPunct(c-1, ",") {
+			if b, _ := a.invertedSpeaker(c+1, s.Last); b >= 0 {
+				return c - 1
+			}
 		}
 		if b, e := a.speakerBefore(c, s.First); b > s.First && e <= c && a.boundaryBefore(b) {
 			if tail := a.contentEnd(c+1, s.Last); tail-c-1 <= maxTailTokens && !a.hasClass(c+1, tail, lang.Complementizer) {
