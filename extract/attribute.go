@@ -376,7 +376,14 @@ func (a *attributor) skippable(i int32) bool {
 	if t.Kind != segment.Word || t.Flags&segment.Upper != 0 {
 		return false
 	}
-	return t.Has(lang.AdverbBetween) && !t.Has(lang.Pronoun) || a.lang.IsAdverb(a.text(i)) && !t.Has(lang.Title|lang.PersonNoun|lang.AnonymousNoun)
+	return betweenVerb(t) || a.lang.IsAdverb(a.text(i)) && !t.Has(lang.Title|lang.PersonNoun|lang.AnonymousNoun)
+}
+
+// betweenVerb reports whether word token t stands between a subject and
+// its verb: an auxiliary or adverb, or an object clitic ("lui lance", "le
+// dijo"), which the table lists there too; not a subject pronoun.
+func betweenVerb(t *segment.Token) bool {
+	return t.Has(lang.AdverbBetween) && (!t.Has(lang.Pronoun) || t.Has(lang.ObjectPronoun))
 }
 
 // anchor returns the first token of [first, end) that can begin a speaking

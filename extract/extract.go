@@ -116,6 +116,7 @@ func (e *Extractor) Extract(text string) (*verbatim.Analysis, error) {
 	st.quotes.dialogueDash = l.DialogueDash
 	st.quotes.insertedAttribution = l.InsertedAttribution
 	st.quotes.lang = l
+	st.quotes.sentenceEnd = st.attributionEndingSentence
 	st.quotes.scan(&st.doc, func(q *quoteSpan, p *segment.Paragraph) int32 {
 		return st.unclosedEnd(q, p)
 	})
@@ -179,6 +180,18 @@ func (st *state) unclosedEnd(q *quoteSpan, p *segment.Paragraph) int32 {
 		end = min(end, st.doc.Sentences[lim].First)
 	}
 	return end
+}
+
+// attributionEndingSentence returns, for the first sentence of p before its
+// last that ends in an attribution after a comma, that comma and the first
+// token of the next sentence; or -1s.
+func (st *state) attributionEndingSentence(p *segment.Paragraph) (int32, int32) {
+	for si := p.FirstSentence; si+1 < p.LastSentence; si++ {
+		if b := st.attr.trailingAttributionAt(si); b >= 0 {
+			return b, st.doc.Sentences[si+1].First
+		}
+	}
+	return -1, -1
 }
 
 // quote turns a statement into the output record.

@@ -15,6 +15,7 @@ type quoteWant struct {
 	speaker string
 	ref     string
 	typ     verbatim.SpeakerType
+	pieces  int // the number of content segments, when set
 }
 
 func matchText(got, want string) bool {
@@ -40,6 +41,9 @@ func checkQuote(t *testing.T, q verbatim.Quote, w quoteWant) {
 	}
 	if w.ref != "" && q.SpeakerRef != w.ref {
 		t.Errorf("speaker_ref = %q, want %q (content %q)", q.SpeakerRef, w.ref, q.Content.Text)
+	}
+	if w.pieces != 0 && len(q.Content.Pieces()) != w.pieces {
+		t.Errorf("content in %d pieces, want %d (content %q)", len(q.Content.Pieces()), w.pieces, q.Content.Text)
 	}
 	if w.typ != "" && q.SpeakerType != w.typ {
 		t.Errorf("speaker_type = %q, want %q (content %q)", q.SpeakerType, w.typ, q.Content.Text)
@@ -142,7 +146,7 @@ var extractCases = []struct {
 		name:   "es: attribution inserted between dashes, with an apposed name",
 		lang:   "es",
 		text:   "Paro en los autobuses\n«No queremos molestar a nadie —dijo la portavoz del sindicato, Marta Gil—, pero el convenio lleva tres años parado.»\n",
-		quotes: []quoteWant{{kind: verbatim.Direct, content: "«No queremos molestar a nadie —dijo la portavoz del sindicato, Marta Gil—, pero el convenio lleva tres años parado.»", cue: "dijo", speaker: "la portavoz del sindicato, Marta Gil", ref: "Marta Gil"}},
+		quotes: []quoteWant{{kind: verbatim.Direct, content: "«No queremos molestar a nadie —dijo la portavoz del sindicato, Marta Gil—, pero el convenio lleva tres años parado.»", pieces: 2, cue: "dijo", speaker: "la portavoz del sindicato, Marta Gil", ref: "Marta Gil"}},
 	},
 	{
 		name:   "es: speaker with a title ends the sentence",
@@ -154,13 +158,13 @@ var extractCases = []struct {
 		name:   "fr: attribution with an enclitic pronoun inside one pair of guillemets",
 		lang:   "fr",
 		text:   "Le pont rouvrira\nLe maire, Louis Marchal, a visité le chantier. « Les travaux avancent, a-t-il assuré, mais il faudra encore un mois. »\n",
-		quotes: []quoteWant{{kind: verbatim.Direct, content: "« Les travaux avancent, a-t-il assuré, mais il faudra encore un mois. »", cue: "assuré", speaker: "il", ref: "Louis Marchal"}},
+		quotes: []quoteWant{{kind: verbatim.Direct, content: "« Les travaux avancent, a-t-il assuré, mais il faudra encore un mois. »", pieces: 2, cue: "assuré", speaker: "il", ref: "Louis Marchal"}},
 	},
 	{
 		name:   "fr: inserted attribution ending its sentence",
 		lang:   "fr",
 		text:   "Le pont rouvrira\n« Nous étions inquiets, a reconnu l'ingénieure, Lise Caron. Le béton a mieux résisté que prévu. »\n",
-		quotes: []quoteWant{{kind: verbatim.Direct, content: "« Nous étions inquiets, a reconnu l'ingénieure, Lise Caron. Le béton a mieux résisté que prévu. »", cue: "reconnu", speaker: "l'ingénieure, Lise Caron"}},
+		quotes: []quoteWant{{kind: verbatim.Direct, content: "« Nous étions inquiets, a reconnu l'ingénieure, Lise Caron. Le béton a mieux résisté que prévu. »", pieces: 2, cue: "reconnu", speaker: "l'ingénieure, Lise Caron"}},
 	},
 	{
 		name: "fr: a participle in a list is not an inserted attribution",
@@ -203,6 +207,18 @@ var extractCases = []struct {
 		lang:   "fr",
 		text:   "Inondations dans la vallée\nLes habitants nettoient leurs maisons.\n— Les meubles, les photos, les papiers, tout est parti, soupire Marc Huet, un retraité.\n",
 		quotes: []quoteWant{{kind: verbatim.Direct, content: "— Les meubles, les photos, les papiers, tout est parti", cue: "soupire", speaker: "Marc Huet"}},
+	},
+	{
+		name:   "es: dash turn that resumes after its inserted attribution",
+		lang:   "es",
+		text:   "Incendio en la sierra\nLos vecinos esperan noticias.\n—No pudimos sacar nada —contó Elena Soto, de 70 años—. Solo los papeles del banco.\n",
+		quotes: []quoteWant{{kind: verbatim.Direct, content: "—No pudimos sacar nada —contó Elena Soto, de 70 años—. Solo los papeles del banco.", pieces: 2, cue: "contó", speaker: "Elena Soto"}},
+	},
+	{
+		name:   "fr: dash turn with a clitic before the cue, resuming after the attribution",
+		lang:   "fr",
+		text:   "Inondations dans la vallée\nLes habitants nettoient leurs maisons.\n— Tu as eu de la chance, lui répond son frère, Paul Huet. Chez moi, la cave est pleine.\n",
+		quotes: []quoteWant{{kind: verbatim.Direct, content: "— Tu as eu de la chance, lui répond son frère, Paul Huet. Chez moi, la cave est pleine.", pieces: 2, cue: "répond", speaker: "son frère, Paul Huet", ref: "Paul Huet"}},
 	},
 }
 

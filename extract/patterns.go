@@ -88,7 +88,7 @@ func (a *attributor) enclitic(i int32) bool {
 // maire", "—, ha dicho el portavoz").
 func (a *attributor) verbGroupStart(c, floor int32) int32 {
 	k := c
-	for k-1 > floor && a.tok(k-1).Kind == segment.Word && a.tok(k-1).Has(lang.AdverbBetween) && !a.tok(k-1).Has(lang.Pronoun) && c-k < 3 {
+	for k-1 > floor && a.tok(k-1).Kind == segment.Word && betweenVerb(a.tok(k-1)) && c-k < 3 {
 		k--
 	}
 	return k
@@ -671,9 +671,9 @@ func (a *attributor) trailingAttributionAt(si int32) int32 {
 			continue
 		}
 		// "…, les factures, soupire Hervé Lambert.": inverted first.
-		if a.isPunct(c-1, ",") {
+		if v := a.verbGroupStart(c, s.First); a.isPunct(v-1, ",") {
 			if b, _ := a.invertedSpeaker(c+1, s.Last); b >= 0 {
-				return c - 1
+				return v - 1
 			}
 		}
 		if b, e := a.speakerBefore(c, s.First); b > s.First && e <= c && a.boundaryBefore(b) {

@@ -42,6 +42,10 @@ type quoteScanner struct {
 	// one pair of marks.
 	insertedAttribution bool
 	lang                *lang.Language
+	// sentenceEnd finds, in a paragraph, the first sentence before the
+	// last that ends in an attribution after a comma: the comma and the
+	// next sentence's first token, or -1s.
+	sentenceEnd func(p *segment.Paragraph) (int32, int32)
 }
 
 // role of a mark given what stands around it.
@@ -233,28 +237,56 @@ func (s *quoteScanner) markContinuations() {
 // dashTurn records a speaker's turn opened by a dash at the start of a
 // paragraph. The turn runs to a dash before an inserted attribution
 // ("—No vamos a rendirnos —dijo el portavoz—"), or to the comma before an
-// attribution that ends the paragraph ("— On a tout perdu, soupire le
-// gérant"), or to the paragraph's end.
+// attribution that ends a sentence ("— On a tout perdu, soupire le
+// gérant"), or to the paragraph's end. When the paragraph goes on after the
+// attribution ("—A —relató Julián Prieto—. B", "— A, lui lance sa voisine.
+// B"), the turn resumes there: a second part, as with an attribution
+// inserted in one pair of marks.
 func (s *quoteScanner) dashTurn(pi int32, p *segment.Paragraph, unclosedEnd func(q *quoteSpan, p *segment.Paragraph) int32) {
 	toks := s.doc.Tokens
 	first := p.FirstTok
-	end := p.LastTok
+	end, resume := p.LastTok, int32(-1)
 	for k := first + 1; k+1 < p.LastTok; k++ {
 		if toks[k].Kind == segment.Dash && toks[k+1].Kind == segment.Word && toks[k+1].Flags&segment.Upper == 0 && toks[k+1].Has(lang.Cue) {
 			end = k
+			// The dash that closes the attribution, then what follows.
+			for m := k + 2; m < p.LastTok && m-k <= maxInserted; m++ {
+				if toks[m].Kind == segment.Dash {
+					b := m + 1
+					for b < p.LastTok && toks[b].Kind == segment.Punct && (toks[b].Mark == '.' || toks[b].Mark == ',') {
+						b++
+					}
+					if b+1 < p.LastTok {
+						resume = b
+					}
+					break
+				}
+			}
 			break
 		}
 	}
 	q := quoteSpan{open: first, close: -1, para: pi, start: int(toks[first].Start), dash: true}
 	if end == p.LastTok {
 		end = unclosedEnd(&q, p)
+		// An attribution that ends a sentence before the last.
+		if end == p.LastTok && s.sentenceEnd != nil {
+			if b, next := s.sentenceEnd(p); b > first+1 && next+1 < p.LastTok {
+				end, resume = b, next
+			}
+		}
 	}
 	if end <= first+1 {
 		return
 	}
 	q.last = end
 	q.end = int(toks[end-1].End)
-	s.quotes = append(s.quotes, q)
+	if resume < 0 {
+		s.quotes = append(s.quotes, q)
+		return
+	}
+	q.split = true
+	rest := quoteSpan{open: resume, close: -1, last: p.LastTok, start: int(toks[resume].Start), end: int(toks[p.LastTok-1].End), para: pi, dash: true}
+	s.quotes = append(s.quotes, q, rest)
 }
 
 // maxInserted bounds the attribution inserted in a quotation.
@@ -272,7 +304,7 @@ func (s *quoteScanner) inserted(open, close int32) (int32, int32) {
 			continue
 		}
 		j := k + 1
-		for j < close && toks[j].Kind == segment.Word && toks[j].Has(lang.AdverbBetween) && !toks[j].Has(lang.Pronoun) {
+		for j < close && toks[j].Kind == segment.Word && betweenVerb(&toks[j]) {
 			j++
 		}
 		// "a-t-il précisé": the enclitic pronoun joined to the auxiliary.
