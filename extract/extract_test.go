@@ -220,6 +220,24 @@ var extractCases = []struct {
 		text:   "Inondations dans la vallée\nLes habitants nettoient leurs maisons.\n— Tu as eu de la chance, lui répond son frère, Paul Huet. Chez moi, la cave est pleine.\n",
 		quotes: []quoteWant{{kind: verbatim.Direct, content: "— Tu as eu de la chance, lui répond son frère, Paul Huet. Chez moi, la cave est pleine.", pieces: 2, cue: "répond", speaker: "son frère, Paul Huet", ref: "Paul Huet"}},
 	},
+	{
+		name:   "es: a quotation in “…” nested inside «…»",
+		lang:   "es",
+		text:   "Estafas por teléfono\n«Les decían que su dinero corría peligro. Luego les pedían el código para “salvarlo”», explicó la inspectora Rosa Lema.\n",
+		quotes: []quoteWant{{kind: verbatim.Direct, content: "«Les decían que su dinero corría peligro. Luego les pedían el código para “salvarlo”»", cue: "explicó", speaker: "la inspectora Rosa Lema"}},
+	},
+	{
+		name:   "fr: headline with a label, a colon and an inverted cue",
+		lang:   "fr",
+		text:   "Incendie à Vernac : « Nous avons tout vu brûler », raconte un voisin\nLe feu a pris dans la nuit.\n",
+		quotes: []quoteWant{{kind: verbatim.Direct, content: "« Nous avons tout vu brûler »", cue: "raconte", speaker: "un voisin"}},
+	},
+	{
+		name:   "fr: a paragraph ending in a cue and a colon introduces the dash turn after it",
+		lang:   "fr",
+		text:   "Grêle sur les vignes\nLe maire, Jean Morel, regarde les rangs de vigne et murmure :\n— Il ne reste rien du tout.\n",
+		quotes: []quoteWant{{kind: verbatim.Direct, content: "— Il ne reste rien du tout.", cue: "murmure", speaker: "Le maire, Jean Morel"}},
+	},
 }
 
 func TestExtract(t *testing.T) {

@@ -291,6 +291,18 @@ func (a *attributor) postposed(si, c, end int32, lemma string) bool {
 		closing--
 	}
 	quoted := a.quoteOf[contentFirst] >= 0 && a.tok(closing).Kind == segment.QuoteMark
+	// "Crue de la Lenne : « … », témoigne X": a label and a colon before
+	// the quotation are not what was said.
+	if q := a.quoteOf[closing]; !quoted && q >= 0 && a.quotes[q].close == closing {
+		if open := a.quotes[q].open; open-1 > contentFirst && a.isPunct(open-1, ":") {
+			// "X scolded him: “…,” she said": the cue before the colon
+			// has claimed the quotation already.
+			if a.used[q] {
+				return false
+			}
+			contentFirst, quoted = open, true
+		}
+	}
 	// «A —dijo el portavoz—, B»: the first part of a quotation that the
 	// attribution interrupts ends at the dash or comma before it.
 	if a.splitAt(boundary) && a.quoteOf[contentFirst] == a.quoteOf[boundary-2] {
@@ -384,6 +396,26 @@ func (a *attributor) subjectlessAfterQuote(si, c, end int32) (int, int32) {
 		return -1, -1
 	}
 	return a.continuedSpeaker(k, s.Para, false), v
+}
+
+// quoteAfterColon returns the dialogue turn that opens the paragraph after
+// sentence si when the sentence ends its paragraph with the cue (ending at
+// end) and a colon; or -1. (A quotation in marks after such a paragraph
+// is often a block quote of a document, which the shared files do not
+// annotate; a dash turn is a reply.)
+func (a *attributor) quoteAfterColon(si, end int32) int32 {
+	s := &a.doc.Sentences[si]
+	if end+1 != s.Last || !a.isPunct(end, ":") || int(s.Para)+1 >= len(a.doc.Paragraphs) {
+		return -1
+	}
+	p, next := &a.doc.Paragraphs[s.Para], &a.doc.Paragraphs[s.Para+1]
+	if s.Last != p.LastTok || next.FirstTok >= next.LastTok {
+		return -1
+	}
+	if q := a.openingQuote(next.FirstTok); q >= 0 && a.quotes[q].dash {
+		return q
+	}
+	return -1
 }
 
 // invertedSpeaker is speakerAfter for a speaker after an inverted cue, not
@@ -533,6 +565,17 @@ func (a *attributor) preposed(si, c, end int32, lemma string, weak bool) {
 				return
 			}
 		}
+	}
+	// "… et soupire :" closing a paragraph, the turn or quotation opening
+	// the next one is what was said.
+	if q := a.quoteAfterColon(si, end); q >= 0 {
+		st := statement{cue: c, cueEnd: end, lemma: lemma, spk: spk, spkEnd: spkEnd, from: from, sentence: si, para: s.Para}
+		st.segs = append(st.segs, [2]int{a.quotes[q].start, a.quotes[q].end})
+		if q+1 < int32(len(a.quotes)) && a.quotes[q].split {
+			st.segs = append(st.segs, [2]int{a.quotes[q+1].start, a.quotes[q+1].end})
+		}
+		a.add(st, a.quotes[q].open, a.quotes[q].last)
+		return
 	}
 	contentEnd := a.contentEnd(end, s.Last)
 	first := end
@@ -705,6 +748,19 @@ func (a *attributor) subject(first, limit int32) (int32, int32) {
 	for _, m := range a.ents.within(k, limit) {
 		if m.roleFirst == k && m.typ != verbatim.EntityPlace {
 			return m.roleFirst, m.last
+		}
+	}
+	// "Le vigneron, Jean Morel, …": a determiner and a speaking noun, with
+	// a name set off after it.
+	if k < limit && a.tok(k).Has(lang.Determiner) && !a.tok(k).Has(lang.Pronoun) {
+		j := k + 1
+		speaking := false
+		for j < limit && j-k < maxSpeakerTokens && a.quoteOf[j] < 0 && a.npWord(j) {
+			speaking = speaking || a.tok(j).Has(lang.Title|lang.PersonNoun|lang.AnonymousNoun|lang.OrgWord)
+			j++
+		}
+		if speaking && a.headsNP(k, j) {
+			return k, a.apposedName(j, limit)
 		}
 	}
 	return -1, -1

@@ -134,6 +134,7 @@ func (s *quoteScanner) scanParagraph(pi int32, p *segment.Paragraph, unclosedEnd
 	}
 	open := int32(-1)  // token of the open top-level mark
 	inner := int32(-1) // token of an open nested mark
+	var innerMark rune
 	var openMark rune
 	for i := p.FirstTok; i < p.LastTok; i++ {
 		t := &toks[i]
@@ -153,9 +154,15 @@ func (s *quoteScanner) scanParagraph(pi int32, p *segment.Paragraph, unclosedEnd
 		// Inside a quote: a mark of the other level nests; a closing mark
 		// of this level closes.
 		double := isDoubleMark(openMark)
-		if isDoubleMark(t.Mark) != double && t.Mark != '`' {
+		// The closing mark of a nested pair of the same level (the ” of
+		// “…” inside «…») closes the nested quote, not the open one.
+		if inner >= 0 && role != roleOpen && s.otherPair(openMark, innerMark) && s.closesPair(innerMark, t.Mark) {
+			inner = -1
+			continue
+		}
+		if (isDoubleMark(t.Mark) != double || s.otherPair(openMark, t.Mark)) && t.Mark != '`' {
 			if role == roleOpen && inner < 0 {
-				inner = i
+				inner, innerMark = i, t.Mark
 			} else if role == roleClose && inner >= 0 {
 				inner = -1
 			}
@@ -211,6 +218,34 @@ func (s *quoteScanner) scanParagraph(pi int32, p *segment.Paragraph, unclosedEnd
 			s.quotes = append(s.quotes, q)
 		}
 	}
+}
+
+// otherPair reports whether mark m opens a pair other than the open one's
+// and cannot close it: “…” nested in «…», as Spanish and French nest.
+func (s *quoteScanner) otherPair(open, m rune) bool {
+	closers, ok := s.marks.Openers[open]
+	if m == open || !ok || !s.marks.Opens(m) {
+		return false
+	}
+	for _, c := range closers {
+		if c == m {
+			return false
+		}
+	}
+	return true
+}
+
+// closesPair reports whether mark m closes a quotation opened by open.
+func (s *quoteScanner) closesPair(open, m rune) bool {
+	if m == open {
+		return s.marks.Symmetric(m)
+	}
+	for _, c := range s.marks.Openers[open] {
+		if c == m {
+			return true
+		}
+	}
+	return false
 }
 
 // boundedEnd chooses where an unclosed quote ends: never past limit, and
