@@ -24,6 +24,7 @@ var German = register((&Language{
 	VerbSecond:       true,
 	CapitalizedNouns: true,
 	OrdinalDot:       true,
+	FragmentDirect:   true,
 }).load("de-words.txt", "de-cues.txt"))
 
 // germanStructure marks credits, bylines and bios in German articles.
@@ -46,6 +47,12 @@ func inflectGerman(lemma string) []string {
 	e := ""
 	if strings.HasSuffix(stem, "t") || strings.HasSuffix(stem, "d") {
 		e = "e" // berichten → berichtet, berichtete
+	}
+	// A stem ending in m or n after another consonant (but l or r)
+	// takes an e too: bezeichnen → bezeichnete, leugnen → leugnete;
+	// warnen → warnte does not.
+	if n := len(stem); n >= 2 && (stem[n-1] == 'm' || stem[n-1] == 'n') && !strings.ContainsRune("aeiouäöüylrmn", rune(stem[n-2])) {
+		e = "e"
 	}
 	forms := []string{lemma, stem + "e", stem + e + "st", stem + e + "t", stem + e + "te", stem + e + "ten", stem + e + "tet"}
 	participle := "ge" + stem + e + "t"

@@ -94,6 +94,10 @@ const (
 	// NounlikeCue marks a cue whose forms are often nouns ("states",
 	// "ruling"), so that its -s and -ing forms need a subject before them.
 	NounlikeCue
+	// NamingCue marks a cue whose object is the words it reports ("nannte
+	// sie „reine Spekulation“", "sprach von einer „Gräueltat“"), for
+	// Language.FragmentDirect.
+	NamingCue
 )
 
 // Pronoun is any personal pronoun class.
@@ -222,6 +226,14 @@ type Language struct {
 	// InsertedAttribution is set for languages that set an attribution off
 	// inside one pair of quotation marks («A —dijo él—, B», « A, dit-il, B »).
 	InsertedAttribution bool
+	// FragmentDirect is set where a quoted phrase that is all a naming
+	// cue ('=' in the cue file) reports besides a few closed-class words
+	// and nouns ("nannte sie „reine Spekulation“", "sprach von einer
+	// „Gräueltat“") is reported as a direct quotation of the phrase, as
+	// German news annotation does; elsewhere such a statement is mixed. It
+	// needs CapitalizedNouns to tell the nouns around the phrase from a
+	// verb.
+	FragmentDirect bool
 	// Particles maps a cue lemma to the particles that belong to it ("call
 	// on", "point out"): the particle is part of the cue, not of what was said.
 	Particles map[string][]string
@@ -376,6 +388,10 @@ func (l *Language) load(wordsFile, cuesFile string) *Language {
 		if strings.HasPrefix(lemma, "~") {
 			lemma = lemma[1:]
 			class |= NounlikeCue
+		}
+		if strings.HasPrefix(lemma, "=") {
+			lemma = lemma[1:]
+			class |= NamingCue
 		}
 		forms := append(l.Inflect(lemma), f[1:]...)
 		for _, form := range forms {

@@ -86,3 +86,24 @@ func TestSuffixes(t *testing.T) {
 		t.Error("past or adverb")
 	}
 }
+
+func TestInflectGermanEpenthesis(t *testing.T) {
+	for lemma, want := range map[string]string{
+		"bezeichnen": "bezeichnete", // consonant + n takes an e
+		"leugnen":    "leugnete",
+		"warnen":     "warnte", // r + n does not
+		"sagen":      "sagte",
+		"berichten":  "berichtete",
+	} {
+		found := false
+		for _, f := range inflectGerman(lemma) {
+			found = found || f == want
+		}
+		if !found {
+			t.Errorf("inflectGerman(%q) = %q, want %q among them", lemma, inflectGerman(lemma), want)
+		}
+	}
+	if w := German.Lookup("bezeichnete"); w.Class&NamingCue == 0 || w.Lemma != "bezeichnen" {
+		t.Errorf("bezeichnete = %+v, want a naming cue of bezeichnen", w)
+	}
+}
