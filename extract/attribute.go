@@ -624,6 +624,12 @@ func (a *attributor) add(st statement, first, end int32) {
 			a.covered[k] = true
 		}
 	}
+	if quoted && !direct && a.lang.FragmentDirect && a.lang.CapitalizedNouns {
+		if q := a.objectFragment(st, first, end); q >= 0 {
+			st.segs = append(st.segs[:0], [2]int{a.quotes[q].start, a.quotes[q].end})
+			direct = true
+		}
+	}
 	switch {
 	case quoted && direct:
 		st.kind = verbatim.Direct
@@ -633,6 +639,46 @@ func (a *attributor) add(st statement, first, end int32) {
 		st.kind = verbatim.Indirect
 	}
 	a.stmts = append(a.stmts, st)
+}
+
+// objectFragment returns the one quotation in the content [first, end) of
+// st when nothing else there makes a clause: only determiners,
+// prepositions, pronouns, adverbs, numbers and capitalised nouns stand
+// beside it ("sie „reine Spekulation“", "von der „schlimmsten
+// Katastrophe“"). It returns -1 otherwise, or when st has no cue.
+func (a *attributor) objectFragment(st statement, first, end int32) int32 {
+	if st.cue < 0 || !a.tok(st.cue).Has(lang.NamingCue) || len(st.segs) != 1 || end-first > maxSpeakerTokens {
+		return -1
+	}
+	found := int32(-1)
+	for k := first; k < end; k++ {
+		if q := a.quoteOf[k]; q >= 0 {
+			if found >= 0 && found != q || a.quotes[q].single {
+				return -1
+			}
+			found = q
+			k = a.quotes[q].last - 1
+			continue
+		}
+		t := a.tok(k)
+		switch t.Kind {
+		case segment.Word:
+			// "als" before the phrase compares; "und" would join a clause.
+			if t.Has(lang.Complementizer|lang.Coordinator|lang.ReportedMood|lang.Cue|lang.ClauseOpener) || t.Has(lang.Conjunction) && !(k+1 < end && a.quoteOf[k+1] >= 0 || k+1 < end && a.tok(k+1).Has(lang.Determiner)) {
+				return -1
+			}
+			// A lower-case word before a noun is its adjective ("der
+			// mexikanische Präsident"); elsewhere it may be a verb.
+			adjective := k+1 < end && a.tok(k+1).Kind == segment.Word && a.tok(k+1).Flags&segment.Upper != 0 && a.quoteOf[k+1] < 0
+			if t.Flags&segment.Upper == 0 && !adjective && !t.Has(lang.Determiner|lang.Preposition|lang.Pronoun|lang.AdverbBetween|lang.Conjunction) {
+				return -1
+			}
+		case segment.Number:
+		default:
+			return -1
+		}
+	}
+	return found
 }
 
 // namesOnly reports whether tokens [first, end) are capitalised words and

@@ -238,6 +238,28 @@ var extractCases = []struct {
 		text:   "Grêle sur les vignes\nLe maire, Jean Morel, regarde les rangs de vigne et murmure :\n— Il ne reste rien du tout.\n",
 		quotes: []quoteWant{{kind: verbatim.Direct, content: "— Il ne reste rien du tout.", cue: "murmure", speaker: "Le maire, Jean Morel"}},
 	},
+	// German.
+	{
+		name:   "de: a quoted phrase that a naming cue reports is a direct quotation",
+		lang:   "de",
+		text:   "Streit um die Brücke\nDer Bürgermeister, Karl Huber, bezeichnete die Pläne des Landes als „teuren Irrweg“.\n",
+		quotes: []quoteWant{{kind: verbatim.Direct, content: "„teuren Irrweg“", cue: "bezeichnete", speaker: "Der Bürgermeister, Karl Huber"}},
+	},
+	{
+		name:   "de: a quoted phrase inside a clause stays mixed",
+		lang:   "de",
+		text:   "Streit um die Brücke\nDer Bürgermeister sagte, die Pläne seien ein „teurer Irrweg“.\n",
+		quotes: []quoteWant{{kind: verbatim.Mixed, content: "die Pläne seien ein „teurer Irrweg“", cue: "sagte"}},
+	},
+	{
+		name: "de: a second cue after und shares the subject and ends the first content",
+		lang: "de",
+		text: "Streit um die Brücke\nDie Ministerin Anna Roth sprach von einem „schweren Fehler“ und forderte einen neuen Plan.\n",
+		quotes: []quoteWant{
+			{kind: verbatim.Direct, content: "„schweren Fehler“", cue: "sprach", speaker: "Die Ministerin Anna Roth"},
+			{kind: verbatim.Indirect, content: "einen neuen Plan", cue: "forderte", ref: "Anna Roth"},
+		},
+	},
 }
 
 func TestExtract(t *testing.T) {

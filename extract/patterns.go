@@ -398,6 +398,17 @@ func (a *attributor) subjectlessAfterQuote(si, c, end int32) (int, int32) {
 	return a.continuedSpeaker(k, s.Para, false), v
 }
 
+// coordinated reports whether the cue at c is a second verb after "and"
+// ("… für vertretbar und bezeichnete …"): it shares the first one's
+// subject, whatever stands after it.
+func (a *attributor) coordinated(c, floor int32) bool {
+	k := c - 1
+	for k > floor && a.skippable(k) {
+		k--
+	}
+	return k > floor && a.tok(k).Has(lang.Coordinator)
+}
+
 // quoteAfterColon returns the dialogue turn that opens the paragraph after
 // sentence si when the sentence ends its paragraph with the cue (ending at
 // end) and a colon; or -1. (A quotation in marks after such a paragraph
@@ -520,7 +531,7 @@ func (a *attributor) preposed(si, c, end int32, lemma string, weak bool) {
 	spk, spkEnd := a.speakerBefore(c, s.First)
 	// Verb-second order: when something other than the subject opens the
 	// sentence ("Am Montag sagte Müller, ..."), the subject follows the verb.
-	if a.lang.VerbSecond && (spk < 0 || spk > s.First || a.tok(s.First).Has(lang.Preposition|lang.AdverbBetween) || a.notSubject(spk, spkEnd)) {
+	if a.lang.VerbSecond && !a.coordinated(c, s.First) && (spk < 0 || spk > s.First || a.tok(s.First).Has(lang.Preposition|lang.AdverbBetween) || a.notSubject(spk, spkEnd)) {
 		if b, e := a.speakerAfter(end, s.Last); b >= 0 && !a.tok(b).Has(lang.NonSubjectDeterminer) {
 			spk, spkEnd = b, e
 			end = e
@@ -654,11 +665,18 @@ func (a *attributor) preposed(si, c, end int32, lemma string, weak bool) {
 		contentEnd = b
 	}
 	// "mocked the complaint, saying ...": a participle cue after a comma
-	// starts a statement of its own.
+	// starts a statement of its own; so does a second cue after "and"
+	// ("sprachen von einem „Dammbruch“ und forderten …").
 	for k := first + 1; k+1 < contentEnd; k++ {
 		if a.isPunct(k, ",") && a.quoteOf[k] < 0 && a.tok(k+1).Has(lang.Cue) && a.lang.IsParticiple(a.text(k+1)) {
 			contentEnd = k
 			break
+		}
+		if a.tok(k).Has(lang.Coordinator) && a.quoteOf[k] < 0 && k > first+1 {
+			if _, _, ok := a.cueAt(k+1, s.Last); ok && a.coordinated(k+1, first) {
+				contentEnd = k
+				break
+			}
 		}
 	}
 	if contentEnd-first < 2 && !(contentEnd > first && a.quoteOf[first] >= 0) {
