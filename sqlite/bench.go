@@ -32,7 +32,7 @@ type BenchReport struct {
 	P50, P90, P99, Max time.Duration
 	MeanHits           float64
 	// Common are queries for the ten most frequent words of the corpus,
-	// the worst case for bm25 ranking (every match is scored), measured
+	// the worst case for ranking (every window is full), measured
 	// apart from the mix.
 	CommonQueries        int
 	CommonP50, CommonP99 time.Duration

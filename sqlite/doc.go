@@ -16,9 +16,14 @@
 // the WAL into the file (a passive checkpoint) while the next batch is
 // saved.
 //
-// Quote text is indexed by an FTS5 table with external content, ranked with
-// bm25. The saver fills it with each batch's quotes in one statement and
+// Quote text is indexed by an FTS5 table with external content, whose
+// second column holds each quote's speaker, outlet and kind as tokens, so
+// that filters are posting lists intersected inside the index (migration
+// 0003). The saver fills it with each batch's quotes in one statement and
 // takes a replaced version's quotes out before deleting them, inside the
 // batch's transaction (see migration 0002 for why not by triggers).
+// Relevance is BM25 computed here over the newest matches (rank.go), not
+// FTS5's bm25(), whose cost grows with the number of matches in the whole
+// store.
 // BenchSearch generates a synthetic corpus and measures search latency.
 package sqlite

@@ -23,6 +23,14 @@ type term struct {
 // as in PostgreSQL: "a b OR c" is (a AND b) OR c. It returns "" for a query
 // without words.
 func matchQuery(q string) (string, error) {
+	groups, err := matchGroups(q)
+	return strings.Join(groups, " OR "), err
+}
+
+// matchGroups is matchQuery's expression split at its ORs: one
+// parenthesised FTS5 expression per alternative, none for a query without
+// words.
+func matchGroups(q string) ([]string, error) {
 	var groups [][]term
 	var cur []term
 	rs := []rune(q)
@@ -88,13 +96,10 @@ func matchQuery(q string) (string, error) {
 		}
 		out = append(out, "("+e+")")
 	}
-	if len(out) == 0 {
-		if sawTerm {
-			return "", errNothingToFind
-		}
-		return "", nil
+	if len(out) == 0 && sawTerm {
+		return nil, errNothingToFind
 	}
-	return strings.Join(out, " OR "), nil
+	return out, nil
 }
 
 // hasToken reports whether text holds a character the unicode61 tokenizer

@@ -143,9 +143,22 @@ func quotes(ctx context.Context, tx *sql.Tx, articleID int64) ([]verbatim.Quote,
 type filter struct {
 	where []string
 	args  []any
+	// facets are the same filters but dates as FTS5 expressions over the
+	// index's facets column, and dates the date conditions alone: a text
+	// search filters inside the index and tests only dates on rows.
+	facets   []string
+	dates    []string
+	dateArgs []any
 	// none is set when a filter names a speaker or outlet that is not
 	// stored, so nothing can match.
 	none bool
+}
+
+// match is the FTS5 expression of an alternative of a text query (or of a
+// whole query) under the filters: its words in the content column, ANDed
+// with the facets.
+func (f filter) match(text string) string {
+	return strings.Join(append([]string{`content : (` + text + `)`}, f.facets...), ` AND `)
 }
 
 func (s *Store) filter(ctx context.Context, q verbatim.SearchQuery) (filter, error) {
@@ -156,9 +169,11 @@ func (s *Store) filter(ctx context.Context, q verbatim.SearchQuery) (filter, err
 	}
 	if q.Kind != "" {
 		add(`q.kind = ?`, string(q.Kind))
+		f.facets = append(f.facets, facetAny('k', []any{string(q.Kind)}))
 	}
 	if q.SpeakerID != 0 {
 		add(`q.speaker_id = ?`, q.SpeakerID)
+		f.facets = append(f.facets, facetAny('s', []any{q.SpeakerID}))
 	}
 	if q.Speaker != "" {
 		ids, err := s.ids(ctx, `SELECT DISTINCT speaker_id FROM speaker_keys WHERE key IN (`, speakerKeys(q.Speaker))
@@ -167,6 +182,7 @@ func (s *Store) filter(ctx context.Context, q verbatim.SearchQuery) (filter, err
 		}
 		f.none = f.none || len(ids) == 0
 		add(`q.speaker_id IN (`+placeholders(len(ids))+`)`, ids...)
+		f.facets = append(f.facets, facetAny('s', ids))
 	}
 	if q.Outlet != "" {
 		o := strings.ToLower(strings.TrimSpace(q.Outlet))
@@ -177,13 +193,19 @@ func (s *Store) filter(ctx context.Context, q verbatim.SearchQuery) (filter, err
 		}
 		f.none = f.none || len(ids) == 0
 		add(`q.source_id IN (`+placeholders(len(ids))+`)`, ids...)
+		f.facets = append(f.facets, facetAny('o', ids))
+	}
+	date := func(cond string, arg any) {
+		add(cond, arg)
+		f.dates = append(f.dates, cond)
+		f.dateArgs = append(f.dateArgs, arg)
 	}
 	if !q.Since.IsZero() {
-		add(`q.published_at >= ?`, q.Since.UnixMilli())
+		date(`q.published_at >= ?`, q.Since.UnixMilli())
 	}
 	if !q.Until.IsZero() {
 		// An undated article is stored at 0; it is not "before" anything.
-		add(`q.published_at < ? AND q.published_at != 0`, q.Until.UnixMilli())
+		date(`q.published_at < ? AND q.published_at != 0`, q.Until.UnixMilli())
 	}
 	return f, nil
 }
@@ -229,25 +251,17 @@ func (s *Store) ids(ctx context.Context, query string, in []string, more ...any)
 	return ids, rows.Err()
 }
 
-// RankWindow is how many matches of a text query, the most recently stored,
-// a relevance search ranks; 0 ranks them all. bm25 scores every match it
-// ranks (about 1.5 µs each here), so a word found in a tenth of a million
-// quotes would take 150 ms; the window bounds that, and within it the
-// order is exact. Sorting by newest, or narrowing the query, reaches
-// matches beyond it.
-var RankWindow = 10000
-
 // Search returns one page of matching quotes. A text query is ranked by
-// bm25 among its RankWindow most recently stored matches, unless Sort asks
-// for the newest first.
+// relevance among its RankWindow most recently stored matches (see
+// rankSearch), unless Sort asks for the newest first.
 func (s *Store) Search(ctx context.Context, q verbatim.SearchQuery) (verbatim.SearchPage, error) {
 	var page verbatim.SearchPage
 	limit := verbatim.PageSize(q.Limit)
-	match, err := matchQuery(q.Text)
+	groups, err := matchGroups(q.Text)
 	if err != nil {
 		return page, fmt.Errorf("sqlite: search %q: %w", q.Text, err)
 	}
-	byRank := match != "" && q.Sort != verbatim.ByNewest
+	byRank := len(groups) > 0 && q.Sort != verbatim.ByNewest
 	cur, err := keyset.Decode(q.Cursor, byRank)
 	if err != nil {
 		return page, fmt.Errorf("sqlite: search: %w", err)
@@ -256,67 +270,13 @@ func (s *Store) Search(ctx context.Context, q verbatim.SearchQuery) (verbatim.Se
 	if err != nil || f.none {
 		return page, err
 	}
-	where, args := f.where, f.args
-	from := `quotes q`
-	if match != "" {
-		from = `quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid`
-		where = append([]string{`quotes_fts MATCH ?`}, where...)
-		args = append([]any{match}, args...)
-	}
-	var query string
-	if byRank {
-		id := `q.id`
-		if len(f.where) == 0 {
-			// Without filters the index alone answers; joining every
-			// match to its row before ranking would cost a lookup each.
-			from, id = `quotes_fts`, `quotes_fts.rowid`
-		}
-		// The window: the newest matches, read from the index in rowid
-		// order, which stops after RankWindow of them.
-		query = `SELECT ` + id + ` AS id, quotes_fts.rank AS score FROM ` + from + ` WHERE ` +
-			strings.Join(where, ` AND `)
-		if RankWindow > 0 {
-			query += ` ORDER BY quotes_fts.rowid DESC LIMIT ?`
-			args = append(args, RankWindow)
-		}
-		query = `SELECT id, score FROM (` + query + `)`
-		if cur != nil {
-			query += ` WHERE score > ? OR (score = ? AND id > ?)`
-			args = append(args, cur.Rank, cur.Rank, cur.ID)
-		}
-		query += ` ORDER BY score, id LIMIT ?`
-	} else {
-		if cur != nil {
-			where = append(where, `(q.published_at < ? OR (q.published_at = ? AND q.id < ?))`)
-			args = append(args, cur.Time, cur.Time, cur.ID)
-		}
-		if len(where) == 0 {
-			where = []string{`1 = 1`}
-		}
-		query = `SELECT q.id, q.published_at FROM ` + from + ` WHERE ` + strings.Join(where, ` AND `) +
-			` ORDER BY q.published_at DESC, q.id DESC LIMIT ?`
-	}
-	args = append(args, limit+1)
-
-	rows, err := s.r.QueryContext(ctx, query, args...)
-	if err != nil {
-		return page, fmt.Errorf("sqlite: search: %w", err)
-	}
 	var keys []keyset.Cursor
-	for rows.Next() {
-		c := keyset.Cursor{ByRank: byRank}
-		if byRank {
-			err = rows.Scan(&c.ID, &c.Rank)
-		} else {
-			err = rows.Scan(&c.ID, &c.Time)
-		}
-		if err != nil {
-			rows.Close()
-			return page, fmt.Errorf("sqlite: search: %w", err)
-		}
-		keys = append(keys, c)
+	if byRank {
+		keys, err = s.rankSearch(ctx, groups, f, cur, limit)
+	} else {
+		keys, err = s.newestSearch(ctx, groups, f, cur, limit)
 	}
-	if err := rows.Close(); err != nil {
+	if err != nil {
 		return page, fmt.Errorf("sqlite: search: %w", err)
 	}
 	if len(keys) > limit {
@@ -327,6 +287,41 @@ func (s *Store) Search(ctx context.Context, q verbatim.SearchQuery) (verbatim.Se
 		return page, fmt.Errorf("sqlite: search: %w", err)
 	}
 	return page, nil
+}
+
+// newestSearch returns the keys of at most limit+1 hits after cur, newest
+// first. A text query's filters but dates are tested inside the index.
+func (s *Store) newestSearch(ctx context.Context, groups []string, f filter, cur *keyset.Cursor, limit int) ([]keyset.Cursor, error) {
+	where, args := f.where, f.args
+	from := `quotes q`
+	if len(groups) > 0 {
+		from = `quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid`
+		where = append([]string{`quotes_fts MATCH ?`}, f.dates...)
+		args = append([]any{f.match(strings.Join(groups, ` OR `))}, f.dateArgs...)
+	}
+	if cur != nil {
+		where = append(slices.Clip(where), `(q.published_at < ? OR (q.published_at = ? AND q.id < ?))`)
+		args = append(slices.Clip(args), cur.Time, cur.Time, cur.ID)
+	}
+	if len(where) == 0 {
+		where = []string{`1 = 1`}
+	}
+	query := `SELECT q.id, q.published_at FROM ` + from + ` WHERE ` + strings.Join(where, ` AND `) +
+		` ORDER BY q.published_at DESC, q.id DESC LIMIT ?`
+	rows, err := s.r.QueryContext(ctx, query, append(slices.Clip(args), limit+1)...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var keys []keyset.Cursor
+	for rows.Next() {
+		var c keyset.Cursor
+		if err := rows.Scan(&c.ID, &c.Time); err != nil {
+			return nil, err
+		}
+		keys = append(keys, c)
+	}
+	return keys, rows.Err()
 }
 
 // hitColumns select a QuoteHit from quotes q joined to its article a,
@@ -388,7 +383,7 @@ func (s *Store) hits(ctx context.Context, keys []keyset.Cursor) ([]verbatim.Quot
 		// A quote replaced between the two queries is left out.
 		if h, ok := byID[k.ID]; ok {
 			if k.ByRank {
-				h.Score = -k.Rank // bm25 is lower for better matches
+				h.Score = -k.Rank // ranks are lower for better matches
 			}
 			out = append(out, h)
 		}
@@ -417,8 +412,8 @@ func (s *Store) Export(ctx context.Context, q verbatim.SearchQuery) iter.Seq2[ve
 		from := `quotes q`
 		if match != "" {
 			from = `quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid`
-			where = append([]string{`quotes_fts MATCH ?`}, where...)
-			args = append([]any{match}, args...)
+			where = append([]string{`quotes_fts MATCH ?`}, f.dates...)
+			args = append([]any{f.match(match)}, f.dateArgs...)
 		}
 		if len(where) == 0 {
 			where = []string{`1 = 1`}

@@ -490,8 +490,8 @@ func (sv *saver) index(ctx context.Context) error {
 	if len(sv.unindexed) == 0 {
 		return nil
 	}
-	if err := sv.exec(ctx, `INSERT INTO quotes_fts (rowid, content)
-		SELECT id, content FROM quotes WHERE article_id IN (SELECT value FROM json_each(?)) ORDER BY id`,
+	if err := sv.exec(ctx, `INSERT INTO quotes_fts (rowid, content, facets)
+		SELECT id, content, facets FROM quotes WHERE article_id IN (SELECT value FROM json_each(?)) ORDER BY id`,
 		jsonArg(sv.unindexed)); err != nil {
 		return fmt.Errorf("index quotes: %w", err)
 	}
@@ -579,8 +579,8 @@ func (sv *saver) removeContent(ctx context.Context, articleID, sourceID int64) e
 	if i := slices.Index(sv.unindexed, articleID); i >= 0 {
 		// Written by this batch and not indexed yet: nothing to take out.
 		sv.unindexed = slices.Delete(sv.unindexed, i, i+1)
-	} else if err := sv.exec(ctx, `INSERT INTO quotes_fts (quotes_fts, rowid, content)
-		SELECT 'delete', id, content FROM quotes WHERE article_id = ?`, articleID); err != nil {
+	} else if err := sv.exec(ctx, `INSERT INTO quotes_fts (quotes_fts, rowid, content, facets)
+		SELECT 'delete', id, content, facets FROM quotes WHERE article_id = ?`, articleID); err != nil {
 		return fmt.Errorf("unindex old quotes: %w", err)
 	}
 	for _, q := range []string{

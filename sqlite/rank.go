@@ -1,0 +1,230 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"verbatim/internal/keyset"
+)
+
+// RankWindow is how many matches of a text query, the most recently stored,
+// a relevance search ranks; 0 ranks them all. Each ranked match costs a
+// read of its length (about a microsecond), so the window bounds a search
+// for a word found in a tenth of a million quotes to a few milliseconds.
+// Within the window the order is exact; sorting by newest, or narrowing the
+// query, reaches matches beyond it.
+var RankWindow = 1000
+
+// BM25's parameters, as FTS5's own bm25() and most engines use them.
+const (
+	bm25K1 = 1.2
+	bm25B  = 0.75
+)
+
+// ranked is one match of a relevance search: its quote, its length in
+// tokens and the OR-alternatives of the query it matches (a bit each).
+type ranked struct {
+	id     int64
+	tokens int
+	groups uint64
+	rank   float64
+}
+
+// rankSearch returns the page of a relevance search after cur: the keys of
+// at most limit+1 hits, best first.
+//
+// FTS5's bm25() is not used: before scoring a single row it counts every
+// row that holds each phrase of the query, for the phrase's inverse
+// document frequency, which for a word in a million quotes costs tens of
+// milliseconds however few rows are ranked. Here each alternative of the
+// query reads its newest matches with their lengths from the index, the
+// alternative's document frequency is estimated from how densely its
+// matches lie among the newest quotes (exact when it has fewer matches than
+// the window), and the matches are scored by BM25 with term presence for
+// term frequency: on texts of a quote's length a word rarely occurs twice,
+// so the order is that of BM25 but for such repetitions. Quotes matching
+// more, and rarer, alternatives rank first; among equals, shorter ones,
+// then newer ones.
+func (s *Store) rankSearch(ctx context.Context, groups []string, f filter, cur *keyset.Cursor, limit int) ([]keyset.Cursor, error) {
+	if len(groups) > 64 {
+		groups = groups[:64]
+	}
+	var newest int64
+	if err := s.r.QueryRowContext(ctx, `SELECT coalesce(max(id), 0) FROM quotes`).Scan(&newest); err != nil {
+		return nil, err
+	}
+	byID := map[int64]*ranked{}
+	var all []*ranked
+	idf := make([]float64, len(groups))
+	for gi, g := range groups {
+		window, err := s.window(ctx, g, f)
+		if err != nil {
+			return nil, err
+		}
+		idf[gi] = inverseFrequency(window, newest)
+		for _, m := range window {
+			r := byID[m.id]
+			if r == nil {
+				r = &ranked{id: m.id, tokens: m.tokens}
+				byID[m.id] = r
+				all = append(all, r)
+			}
+			r.groups |= 1 << gi
+		}
+	}
+	if len(all) == 0 {
+		return nil, nil
+	}
+	var total float64
+	for _, r := range all {
+		total += float64(r.tokens)
+	}
+	avg := max(total/float64(len(all)), 1)
+	for _, r := range all {
+		norm := (bm25K1 + 1) / (1 + bm25K1*(1-bm25B+bm25B*float64(r.tokens)/avg))
+		var score float64
+		for gi := range groups {
+			if r.groups&(1<<gi) != 0 {
+				score += idf[gi] * norm
+			}
+		}
+		// The rank is the negated score, lower first, as FTS5 ranks; it
+		// is rounded so that a cursor's decimal form compares equal.
+		r.rank, _ = strconv.ParseFloat(strconv.FormatFloat(-score, 'g', 12, 64), 64)
+	}
+	slices.SortFunc(all, func(a, b *ranked) int {
+		if a.rank != b.rank {
+			if a.rank < b.rank {
+				return -1
+			}
+			return 1
+		}
+		return -cmpInt(a.id, b.id)
+	})
+	start := 0
+	if cur != nil {
+		start = len(all)
+		for i, r := range all {
+			if r.rank > cur.Rank || r.rank == cur.Rank && r.id < cur.ID {
+				start = i
+				break
+			}
+		}
+	}
+	all = all[start:min(len(all), start+limit+1)]
+	keys := make([]keyset.Cursor, len(all))
+	for i, r := range all {
+		keys[i] = keyset.Cursor{ByRank: true, Rank: r.rank, ID: r.id}
+	}
+	return keys, nil
+}
+
+func cmpInt(a, b int64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// windowMatch is one match of an alternative: a quote and its length.
+type windowMatch struct {
+	id     int64
+	tokens int
+}
+
+// window reads the newest RankWindow matches of one alternative of a text
+// query under the filters, with their lengths from the index's own table
+// of row sizes.
+func (s *Store) window(ctx context.Context, group string, f filter) ([]windowMatch, error) {
+	match := f.match(group)
+	from := `quotes_fts JOIN quotes_fts_docsize d ON d.id = quotes_fts.rowid`
+	where := []string{`quotes_fts MATCH ?`}
+	args := []any{match}
+	if len(f.dates) > 0 {
+		from += ` JOIN quotes q ON q.id = quotes_fts.rowid`
+		where = append(where, f.dates...)
+		args = append(args, f.dateArgs...)
+	}
+	query := `SELECT quotes_fts.rowid, d.sz FROM ` + from + ` WHERE ` + strings.Join(where, ` AND `) +
+		` ORDER BY quotes_fts.rowid DESC`
+	if RankWindow > 0 {
+		query += ` LIMIT ?`
+		args = append(args, RankWindow)
+	}
+	rows, err := s.r.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []windowMatch
+	var sz sql.RawBytes
+	for rows.Next() {
+		var m windowMatch
+		if err := rows.Scan(&m.id, &sz); err != nil {
+			return nil, err
+		}
+		m.tokens = firstVarint(sz)
+		out = append(out, m)
+	}
+	return out, rows.Err()
+}
+
+// inverseFrequency is BM25's idf of an alternative whose newest matches
+// are window, in a store whose newest quote is newest. A window shorter
+// than RankWindow holds every match; a full one is extrapolated from the
+// share of quotes since its oldest match that match.
+func inverseFrequency(window []windowMatch, newest int64) float64 {
+	n := float64(max(newest, 1))
+	df := float64(len(window))
+	if RankWindow > 0 && len(window) >= RankWindow {
+		oldest := window[len(window)-1].id
+		df = min(n, df*n/float64(max(newest-oldest+1, 1)))
+	}
+	return math.Log(1 + (n-df+0.5)/(df+0.5))
+}
+
+// firstVarint decodes the first value of an FTS5 row-size record: the
+// token count of the content column, as a SQLite varint (big-endian groups
+// of seven bits, the high bit marking that more follow). A malformed
+// record reads as one token.
+func firstVarint(b []byte) int {
+	var v uint64
+	for i, c := range b {
+		if i == 8 {
+			v = v<<8 | uint64(c)
+			break
+		}
+		v = v<<7 | uint64(c&0x7f)
+		if c&0x80 == 0 {
+			break
+		}
+	}
+	if v == 0 || v > math.MaxInt32 {
+		return 1
+	}
+	return int(v)
+}
+
+// facetToken is the token of the facets column for a speaker ('s'), an
+// outlet ('o') or a kind ('k'), as the generated column of migration 0003
+// writes them.
+func facetToken(prefix byte, v string) string {
+	return `"` + string(prefix) + strings.ReplaceAll(v, `"`, ``) + `"`
+}
+
+// facetAny is an FTS5 expression matching any of the facet tokens.
+func facetAny(prefix byte, ids []any) string {
+	ts := make([]string, len(ids))
+	for i, id := range ids {
+		ts[i] = facetToken(prefix, fmt.Sprint(id))
+	}
+	return `facets : (` + strings.Join(ts, ` OR `) + `)`
+}
