@@ -3,6 +3,7 @@ package web
 import (
 	"bufio"
 	"fmt"
+	"hash/maphash"
 	"net/http"
 	"runtime"
 	"slices"
@@ -189,15 +190,27 @@ func sortedKeys(m map[string]uint64) []string {
 // ttlCache remembers recent answers for a while, the oldest evicted
 // first when the entries' total cost exceeds the maximum. The server clears
 // it when the store changes.
+//
+// An answer is kept only when its key was asked for before (the "door
+// keeper" of TinyLFU): most queries are asked once, and admitting each
+// would evict the popular ones that repeat, so that a stream of one-off
+// searches emptied the cache of the searches worth keeping.
 type ttlCache[V any] struct {
 	mu        sync.Mutex
 	max, cost int
 	ttl       time.Duration
 	byK       map[string]ttlEntry[V]
 	keys      []string
+	// asked holds hashes of keys put once but not kept; it is emptied
+	// when it grows past doorKeys, so that it remembers recent keys only.
+	asked map[uint64]struct{}
+	seed  maphash.Seed
 	// hits and misses are counted for /metrics.
 	hits, misses uint64
 }
+
+// doorKeys bounds the door keeper's memory of keys asked for once.
+const doorKeys = 100000
 
 type ttlEntry[V any] struct {
 	v       V
@@ -206,7 +219,8 @@ type ttlEntry[V any] struct {
 }
 
 func newTTLCache[V any](max int, ttl time.Duration) *ttlCache[V] {
-	return &ttlCache[V]{max: max, ttl: ttl, byK: map[string]ttlEntry[V]{}}
+	return &ttlCache[V]{max: max, ttl: ttl, byK: map[string]ttlEntry[V]{}, asked: map[uint64]struct{}{},
+		seed: maphash.MakeSeed()}
 }
 
 func (c *ttlCache[V]) get(key string) (V, bool) {
@@ -229,6 +243,15 @@ func (c *ttlCache[V]) put(key string, v V, cost int) {
 	if old, ok := c.byK[key]; ok {
 		c.cost -= old.cost
 	} else {
+		h := maphash.String(c.seed, key)
+		if _, ok := c.asked[h]; !ok {
+			if len(c.asked) >= doorKeys {
+				clear(c.asked)
+			}
+			c.asked[h] = struct{}{}
+			return
+		}
+		delete(c.asked, h)
 		c.keys = append(c.keys, key)
 	}
 	c.byK[key] = ttlEntry[V]{v: v, cost: cost, expires: time.Now().Add(c.ttl)}
@@ -244,6 +267,7 @@ func (c *ttlCache[V]) clear() {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	clear(c.byK)
+	clear(c.asked)
 	c.keys, c.cost = nil, 0
 }
 

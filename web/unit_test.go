@@ -140,6 +140,45 @@ func TestCharts(t *testing.T) {
 	}
 }
 
+func TestChartSVG(t *testing.T) {
+	c := quotesChart([]monthCount{{Month: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC), Quotes: 4}})
+	c.Label = `<script>alert(1)</script> & "x"`
+	c.Bars[0].Title = `"><img src=x onerror=alert(1)>`
+	svg := string(c.SVG())
+	for _, bad := range []string{"<script", "<img", `"><img`, `& "`} {
+		if strings.Contains(svg, bad) {
+			t.Errorf("unescaped %q in %s", bad, svg)
+		}
+	}
+	if !strings.HasPrefix(svg, "<svg ") || !strings.HasSuffix(svg, "</svg>") || strings.Count(svg, "<rect ") != 1 {
+		t.Errorf("chart markup: %s", svg)
+	}
+}
+
+// TestSearchCacheAdmission checks the door keeper: an answer is kept from
+// the second time its key is put, and one-off keys do not evict it.
+func TestSearchCacheAdmission(t *testing.T) {
+	c := newTTLCache[int](3, time.Minute)
+	c.put("popular", 1, 1)
+	if _, ok := c.get("popular"); ok {
+		t.Fatal("kept at the first put")
+	}
+	c.put("popular", 1, 1)
+	for i := range 100 {
+		c.put(fmt.Sprint("once", i), i, 1)
+	}
+	if v, ok := c.get("popular"); !ok || v != 1 {
+		t.Errorf("popular key evicted by one-off keys: %v %v", v, ok)
+	}
+	for i := range 4 {
+		c.put(fmt.Sprint("twice", i), i, 1)
+		c.put(fmt.Sprint("twice", i), i, 1)
+	}
+	if _, ok := c.get("popular"); ok || c.cost > 3 {
+		t.Errorf("cost %d over the bound of 3, or the oldest entry kept", c.cost)
+	}
+}
+
 func TestShorten(t *testing.T) {
 	if s := shorten("one two three four", 9); s != "one two…" {
 		t.Errorf("shorten: %q", s)
