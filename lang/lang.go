@@ -98,6 +98,10 @@ const (
 	// sie „reine Spekulation“", "sprach von einer „Gräueltat“"), for
 	// Language.FragmentDirect.
 	NamingCue
+	// GenitiveDeterminer marks determiners of the genitive (German "des",
+	// "der"): after a noun they go on with its phrase ("ein Reporter des
+	// Senders") rather than start the next one.
+	GenitiveDeterminer
 )
 
 // Pronoun is any personal pronoun class.
@@ -139,6 +143,7 @@ var classNames = map[string]Class{
 	"postpositions":           PostCue,
 	"time_words":              TimeWord,
 	"non_subject_determiners": NonSubjectDeterminer,
+	"genitive_determiners":    GenitiveDeterminer,
 }
 
 // Word is what the table knows of one lowercase word form.
