@@ -445,7 +445,7 @@ func (a *attributor) speakerAfter(c, last int32) (int32, int32) {
 		// A determiner after a noun starts the next phrase ("wies der
 		// Geschäftsführer alle Vorwürfe zurück"), unless a preposition
 		// leads into it.
-		if i > c && a.tok(i).Has(lang.Determiner) && !a.tok(i).Has(lang.Pronoun) && !a.tok(i-1).Has(lang.Preposition|lang.Determiner) && a.lang.VerbSecond {
+		if i > c && a.tok(i).Has(lang.Determiner) && !a.tok(i).Has(lang.Pronoun|lang.GenitiveDeterminer) && !a.tok(i-1).Has(lang.Preposition|lang.Determiner) && a.lang.VerbSecond {
 			break
 		}
 		i++

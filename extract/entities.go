@@ -32,6 +32,9 @@ type entityFinder struct {
 	// sentence: a sentence-initial capital counts as a name only if the
 	// word is capitalised elsewhere too, or stands where a name does.
 	midCaps map[uint64]bool
+	// surnames holds the hashes of words that end a full name, where
+	// every noun is capitalised (see findSurnames).
+	surnames map[uint64]bool
 	// byWord indexes entities by their first and by their last word, the
 	// words a shorter mention of them shares ("Rutte", "Mark").
 	byWord map[string][]int
@@ -57,6 +60,9 @@ func (f *entityFinder) find(doc *segment.Doc, l *lang.Language) {
 			f.midCaps[toks[i].Hash] = true
 		}
 	}
+	if l.CapitalizedNouns {
+		f.findSurnames()
+	}
 	for si := range doc.Sentences {
 		s := &doc.Sentences[si]
 		for i := s.First; i < s.Last; {
@@ -70,6 +76,37 @@ func (f *entityFinder) find(doc *segment.Doc, l *lang.Language) {
 		}
 	}
 	f.group()
+}
+
+// findSurnames records, where every noun is capitalised, the last words of
+// full names (two or more capitalised words with no article or
+// preposition before them, "Daniil Medvedev"): alone elsewhere in the
+// article ("Medvedev bedankte sich"), such a word is the same name.
+func (f *entityFinder) findSurnames() {
+	if f.surnames == nil {
+		f.surnames = map[uint64]bool{}
+	}
+	clear(f.surnames)
+	toks := f.doc.Tokens
+	for si := range f.doc.Sentences {
+		s := &f.doc.Sentences[si]
+		for i := s.First; i < s.Last; {
+			if !f.isCap(i) {
+				i++
+				continue
+			}
+			j := f.runEnd(i, s.Last)
+			k := i
+			for k < j && toks[k].Has(lang.Title) {
+				k++
+			}
+			before := i > s.First && toks[i-1].Kind == segment.Word && toks[i-1].Has(lang.Determiner|lang.Preposition)
+			if j-k >= 2 && j-k <= 3 && !before && toks[i].Flags&segment.SentenceStart == 0 && !toks[j-1].Has(lang.Place|lang.OrgWord|lang.Title) {
+				f.surnames[toks[j-1].Hash] = true
+			}
+			i = j
+		}
+	}
 }
 
 // runEnd extends a run of capitalised words; "of" joins two capitalised
@@ -270,7 +307,7 @@ func (f *entityFinder) classify(i, j int32, titled bool) verbatim.EntityType {
 		case first.Has(lang.Place) || toks[j-1].Has(lang.Place):
 			return verbatim.EntityPlace
 		case n == 1:
-			if j < int32(len(toks)) && toks[j].Has(lang.Cue) || i > 0 && toks[i-1].Has(lang.Cue) {
+			if j < int32(len(toks)) && toks[j].Has(lang.Cue) || i > 0 && toks[i-1].Has(lang.Cue) || f.surnames[first.Hash] {
 				return verbatim.EntityPerson
 			}
 			return ""

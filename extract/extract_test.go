@@ -260,6 +260,20 @@ var extractCases = []struct {
 			{kind: verbatim.Indirect, content: "einen neuen Plan", cue: "forderte", ref: "Anna Roth"},
 		},
 	},
+	{
+		name:   "de: inverted speaker with a genitive attribute and an object after it",
+		lang:   "de",
+		text:   "Sturm über Hamburg\n„Das Dach flog einfach weg“, beschreibt eine Sprecherin der Feuerwehr den Abend.\n",
+		quotes: []quoteWant{{kind: verbatim.Direct, content: "„Das Dach flog einfach weg“", cue: "beschreibt", speaker: "eine Sprecherin der Feuerwehr"}},
+	},
+	{
+		name: "de: a surname alone at the start of a sentence is the full name's",
+		lang: "de",
+		text: "Finale in Wien\nDer Sieger heißt Jonas Brandt. Brandt dankte seinem Trainer und sagte: „Das war mein bestes Spiel.“\n",
+		quotes: []quoteWant{
+			{kind: verbatim.Direct, content: "„Das war mein bestes Spiel.“", cue: "sagte", speaker: "Brandt", ref: "Jonas Brandt"},
+		},
+	},
 }
 
 func TestExtract(t *testing.T) {

@@ -269,6 +269,11 @@ func (a *attributor) postposed(si, c, end int32, lemma string) bool {
 		if !adverbial && tailStart+1 < tail && t.Has(lang.Determiner) && a.tok(tailStart+1).Has(lang.TimeWord) {
 			adverbial = true
 		}
+		// "„…“, beschreibt ein Reporter das Ereignis": in verb-second
+		// order a short object may follow the inverted speaker.
+		if !adverbial && a.lang.VerbSecond && spk >= end && t.Has(lang.Determiner) && tail-tailStart <= 3 {
+			adverbial = true
+		}
 		// "declined to comment": an infinitive is the verb's complement.
 		if a.tok(tailStart).Has(lang.InfinitiveMarker) && tailStart+1 < tail {
 			n := a.tok(tailStart + 1)
