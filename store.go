@@ -250,6 +250,10 @@ type SearchQuery struct {
 	Limit int
 	// Cursor continues from the page that returned it as Next.
 	Cursor string
+	// CountUpTo, when positive, asks for the number of matching quotes,
+	// counted up to this many: a count of every match of a common word
+	// would cost a scan of its matches on every search.
+	CountUpTo int
 }
 
 // The page sizes of a search.
@@ -274,6 +278,10 @@ type SearchPage struct {
 	Hits []QuoteHit
 	// Next is the cursor of the following page, empty on the last page.
 	Next string
+	// Count is the number of matching quotes when the query asked for it
+	// with CountUpTo: exact when CountExact, else more than Count.
+	Count      int
+	CountExact bool
 }
 
 // QuoteHit is a stored quote with what a reader wants next to it: who said

@@ -321,7 +321,34 @@ func (s *Store) Search(ctx context.Context, q verbatim.SearchQuery) (verbatim.Se
 	if page.Hits, err = s.hits(ctx, keys); err != nil {
 		return page, fmt.Errorf("postgres: search: %w", err)
 	}
+	if q.CountUpTo > 0 {
+		n, err := s.countMatches(ctx, q, hasText, q.CountUpTo+1)
+		if err != nil {
+			return page, fmt.Errorf("postgres: search: count: %w", err)
+		}
+		page.Count, page.CountExact = min(n, q.CountUpTo), n <= q.CountUpTo
+	}
 	return page, nil
+}
+
+// countMatches counts the quotes matching a search, up to most. Its
+// parameters are its own: PostgreSQL refuses a parameter a statement does
+// not use.
+func (s *Store) countMatches(ctx context.Context, q verbatim.SearchQuery, hasText bool, most int) (int, error) {
+	var p params
+	var where []string
+	if hasText {
+		where = append(where, `q.tsv @@ `+tsquery(p.add(q.Text)))
+	}
+	f, err := s.filter(ctx, q, &p)
+	if err != nil || f.none {
+		return 0, err
+	}
+	where = append(where, f.where...)
+	var n int
+	err = s.pool.QueryRow(ctx, `SELECT count(*) FROM (SELECT 1 FROM quotes q WHERE `+and(where)+
+		` LIMIT `+p.add(most)+`) c`, p...).Scan(&n)
+	return n, err
 }
 
 // hitColumns select a QuoteHit from quotes q joined to its article a,

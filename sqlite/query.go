@@ -271,10 +271,17 @@ func (s *Store) Search(ctx context.Context, q verbatim.SearchQuery) (verbatim.Se
 		return page, err
 	}
 	var keys []keyset.Cursor
+	matches, counted := 0, false
 	if byRank {
-		keys, err = s.rankSearch(ctx, groups, f, cur, limit)
+		keys, matches, counted, err = s.rankSearch(ctx, groups, f, cur, limit)
 	} else {
 		keys, err = s.newestSearch(ctx, groups, f, cur, limit)
+	}
+	if err == nil && q.CountUpTo > 0 {
+		if !counted {
+			matches, err = s.countMatches(ctx, groups, f, q.CountUpTo+1)
+		}
+		page.Count, page.CountExact = min(matches, q.CountUpTo), matches <= q.CountUpTo
 	}
 	if err != nil {
 		return page, fmt.Errorf("sqlite: search: %w", err)
@@ -287,6 +294,29 @@ func (s *Store) Search(ctx context.Context, q verbatim.SearchQuery) (verbatim.Se
 		return page, fmt.Errorf("sqlite: search: %w", err)
 	}
 	return page, nil
+}
+
+// countMatches counts the quotes matching a search, up to most.
+func (s *Store) countMatches(ctx context.Context, groups []string, f filter, most int) (int, error) {
+	where, args := f.where, f.args
+	from := `quotes q`
+	if len(groups) > 0 {
+		from = `quotes_fts`
+		where = []string{`quotes_fts MATCH ?`}
+		args = []any{f.match(strings.Join(groups, ` OR `))}
+		if len(f.dates) > 0 {
+			from += ` JOIN quotes q ON q.id = quotes_fts.rowid`
+			where = append(where, f.dates...)
+			args = append(args, f.dateArgs...)
+		}
+	}
+	if len(where) == 0 {
+		where = []string{`1 = 1`}
+	}
+	var n int
+	err := s.r.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT 1 FROM `+from+` WHERE `+strings.Join(where, ` AND `)+
+		` LIMIT ?)`, append(slices.Clip(args), most)...).Scan(&n)
+	return n, err
 }
 
 // newestSearch returns the keys of at most limit+1 hits after cur, newest

@@ -50,21 +50,28 @@ type ranked struct {
 // so the order is that of BM25 but for such repetitions. Quotes matching
 // more, and rarer, alternatives rank first; among equals, shorter ones,
 // then newer ones.
-func (s *Store) rankSearch(ctx context.Context, groups []string, f filter, cur *keyset.Cursor, limit int) ([]keyset.Cursor, error) {
+//
+// It also returns how many quotes it ranked, and whether that is every
+// match (no alternative filled its window).
+func (s *Store) rankSearch(ctx context.Context, groups []string, f filter, cur *keyset.Cursor, limit int) (keys []keyset.Cursor, matches int, all bool, err error) {
 	if len(groups) > 64 {
 		groups = groups[:64]
 	}
 	var newest int64
 	if err := s.r.QueryRowContext(ctx, `SELECT coalesce(max(id), 0) FROM quotes`).Scan(&newest); err != nil {
-		return nil, err
+		return nil, 0, false, err
 	}
 	byID := map[int64]*ranked{}
-	var all []*ranked
+	var hits []*ranked
 	idf := make([]float64, len(groups))
+	all = true
 	for gi, g := range groups {
 		window, err := s.window(ctx, g, f)
 		if err != nil {
-			return nil, err
+			return nil, 0, false, err
+		}
+		if RankWindow > 0 && len(window) >= RankWindow {
+			all = false
 		}
 		idf[gi] = inverseFrequency(window, newest)
 		for _, m := range window {
@@ -72,20 +79,20 @@ func (s *Store) rankSearch(ctx context.Context, groups []string, f filter, cur *
 			if r == nil {
 				r = &ranked{id: m.id, tokens: m.tokens}
 				byID[m.id] = r
-				all = append(all, r)
+				hits = append(hits, r)
 			}
 			r.groups |= 1 << gi
 		}
 	}
-	if len(all) == 0 {
-		return nil, nil
+	if len(hits) == 0 {
+		return nil, 0, all, nil
 	}
 	var total float64
-	for _, r := range all {
+	for _, r := range hits {
 		total += float64(r.tokens)
 	}
-	avg := max(total/float64(len(all)), 1)
-	for _, r := range all {
+	avg := max(total/float64(len(hits)), 1)
+	for _, r := range hits {
 		norm := (bm25K1 + 1) / (1 + bm25K1*(1-bm25B+bm25B*float64(r.tokens)/avg))
 		var score float64
 		for gi := range groups {
@@ -97,7 +104,7 @@ func (s *Store) rankSearch(ctx context.Context, groups []string, f filter, cur *
 		// is rounded so that a cursor's decimal form compares equal.
 		r.rank, _ = strconv.ParseFloat(strconv.FormatFloat(-score, 'g', 12, 64), 64)
 	}
-	slices.SortFunc(all, func(a, b *ranked) int {
+	slices.SortFunc(hits, func(a, b *ranked) int {
 		if a.rank != b.rank {
 			if a.rank < b.rank {
 				return -1
@@ -108,20 +115,21 @@ func (s *Store) rankSearch(ctx context.Context, groups []string, f filter, cur *
 	})
 	start := 0
 	if cur != nil {
-		start = len(all)
-		for i, r := range all {
+		start = len(hits)
+		for i, r := range hits {
 			if r.rank > cur.Rank || r.rank == cur.Rank && r.id < cur.ID {
 				start = i
 				break
 			}
 		}
 	}
-	all = all[start:min(len(all), start+limit+1)]
-	keys := make([]keyset.Cursor, len(all))
-	for i, r := range all {
+	matches = len(hits)
+	hits = hits[start:min(len(hits), start+limit+1)]
+	keys = make([]keyset.Cursor, len(hits))
+	for i, r := range hits {
 		keys[i] = keyset.Cursor{ByRank: true, Rank: r.rank, ID: r.id}
 	}
-	return keys, nil
+	return keys, matches, all, nil
 }
 
 func cmpInt(a, b int64) int {

@@ -535,6 +535,22 @@ func testPagination(t *testing.T, s verbatim.Store) {
 		q := tt.q
 		t.Run(tt.name, func(t *testing.T) {
 			all := export(t, s, verbatim.SearchQuery{Text: q.Text, Outlet: q.Outlet, Speaker: q.Speaker})
+			// Counting up to the number of matches is exact; up to one
+			// less it is "more than".
+			for _, upTo := range []int{len(all) + 5, len(all), len(all) - 1} {
+				cq := q
+				cq.CountUpTo = upTo
+				page, err := s.Search(ctx, cq)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if want := min(upTo, len(all)); page.Count != want || page.CountExact != (upTo >= len(all)) {
+					t.Errorf("count up to %d: %d, exact %v; %d match", upTo, page.Count, page.CountExact, len(all))
+				}
+			}
+			if page, err := s.Search(ctx, q); err != nil || page.Count != 0 {
+				t.Errorf("count without asking: %d, %v", page.Count, err)
+			}
 			seen := map[int64]bool{}
 			var prev *verbatim.QuoteHit
 			pages := 0

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
-	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -105,135 +104,33 @@ func parseID(r *http.Request) (int64, error) {
 	return id, nil
 }
 
-// searchWindowSize is how many matches of a search are read at once: they give the
-// result count (exact up to this many, "more than" beyond) and the pages
-// within them, so that a search costs the store one query however it is
-// paged. The store has no count, and counting every match of a common
-// word would cost a scan of its matches on every search.
-var searchWindowSize = 200
+// searchCountUpTo is how far a search's matches are counted: the count is
+// exact up to this many and "more than" beyond.
+var searchCountUpTo = 200
 
-// searchWindow is the first matches of a search, in the store's order.
-type searchWindow struct {
-	hits []verbatim.QuoteHit
-	// next is the store's cursor after the window, "" when the window
-	// holds every match.
-	next string
-}
-
-// searchKey identifies a search apart from its paging.
+// searchKey identifies a page of a search.
 func searchKey(q verbatim.SearchQuery) string {
-	return fmt.Sprintf("%q|%q|%d|%q|%d|%d|%s|%s", q.Text, q.Speaker, q.SpeakerID, q.Outlet,
-		q.Since.UnixMilli(), q.Until.UnixMilli(), q.Kind, q.Sort)
+	return fmt.Sprintf("%q|%q|%d|%q|%d|%d|%s|%s|%d|%q", q.Text, q.Speaker, q.SpeakerID, q.Outlet,
+		q.Since.UnixMilli(), q.Until.UnixMilli(), q.Kind, q.Sort, verbatim.PageSize(q.Limit), q.Cursor)
 }
 
-// The server's search cursors: an offset into the window ("w|N"), or the
-// store's own cursor for pages beyond it ("s|C").
-func encodeSearchCursor(kind, v string) string {
-	return base64.RawURLEncoding.EncodeToString([]byte(kind + "|" + v))
-}
-
-// search returns a page of a search and its count. The first window of
-// matches is read in one store query and remembered for a minute, or
-// until the store changes: a search costs the store tens of milliseconds
-// for a common word, and searches repeat (next pages, popular names).
+// search returns a page of a search and the count of its matches. Pages
+// asked for more than once are remembered for a minute, or until the
+// store changes: searches repeat (popular names, the back button), and a
+// store search costs milliseconds of CPU where a remembered page costs
+// microseconds.
 func (s *Server) search(ctx context.Context, q verbatim.SearchQuery) (page verbatim.SearchPage, n int, exact bool, err error) {
-	limit := verbatim.PageSize(q.Limit)
-	offset, storeCursor := 0, ""
-	if q.Cursor != "" {
-		b, err := base64.RawURLEncoding.DecodeString(q.Cursor)
-		kind, v, ok := strings.Cut(string(b), "|")
-		switch {
-		case err != nil || !ok:
-			return page, 0, false, badRequest("invalid cursor")
-		case kind == "w":
-			if offset, err = strconv.Atoi(v); err != nil || offset < 0 {
-				return page, 0, false, badRequest("invalid cursor")
-			}
-		case kind == "s":
-			storeCursor = v
-		default:
-			return page, 0, false, badRequest("invalid cursor")
-		}
+	key := searchKey(q)
+	if p, ok := s.searches.get(key); ok {
+		return *p, p.Count, p.CountExact, nil
 	}
-	w, err := s.searchWindow(ctx, q)
+	q.CountUpTo = searchCountUpTo
+	page, err = s.store.Search(ctx, q)
 	if err != nil {
 		return page, 0, false, err
 	}
-	n, exact = len(w.hits), w.next == ""
-	if storeCursor != "" {
-		page, err = s.storeSearch(ctx, q, storeCursor, limit)
-		if page.Next != "" {
-			page.Next = encodeSearchCursor("s", page.Next)
-		}
-		return page, n, exact, err
-	}
-	if offset < len(w.hits) {
-		page.Hits = w.hits[offset:min(offset+limit, len(w.hits))]
-	}
-	switch {
-	case offset+limit < len(w.hits):
-		page.Next = encodeSearchCursor("w", strconv.Itoa(offset+limit))
-	case w.next == "":
-	case len(page.Hits) == limit:
-		page.Next = encodeSearchCursor("s", w.next)
-	default:
-		// The page crosses the end of the window: the store fills it.
-		more, err := s.storeSearch(ctx, q, w.next, limit-len(page.Hits))
-		if err != nil {
-			return page, n, exact, err
-		}
-		page.Hits = append(slices.Clip(page.Hits), more.Hits...)
-		if more.Next != "" {
-			page.Next = encodeSearchCursor("s", more.Next)
-		}
-	}
-	return page, n, exact, nil
-}
-
-// searchWindow returns the first window of a search's matches, from the
-// cache or the store.
-func (s *Server) searchWindow(ctx context.Context, q verbatim.SearchQuery) (*searchWindow, error) {
-	key := searchKey(q)
-	if w, ok := s.searches.get(key); ok {
-		return w, nil
-	}
-	q.Cursor, q.Limit = "", searchWindowSize
-	release, err := s.acquireSearch(ctx)
-	if err != nil {
-		return nil, err
-	}
-	page, err := s.store.Search(ctx, q)
-	release()
-	if err != nil {
-		return nil, err
-	}
-	w := &searchWindow{hits: page.Hits, next: page.Next}
-	s.searches.put(key, w, len(w.hits)+1)
-	return w, nil
-}
-
-func (s *Server) storeSearch(ctx context.Context, q verbatim.SearchQuery, cursor string, limit int) (verbatim.SearchPage, error) {
-	q.Cursor, q.Limit = cursor, limit
-	release, err := s.acquireSearch(ctx)
-	if err != nil {
-		return verbatim.SearchPage{}, err
-	}
-	defer release()
-	return s.store.Search(ctx, q)
-}
-
-// acquireSearch takes one of the slots for store searches. A text search
-// costs tens of milliseconds of CPU for a common word, pages and lookups
-// by id a millisecond or two; bounding the searches running at once keeps
-// the store's connections and the cores free for the cheap requests, which
-// would otherwise queue behind them.
-func (s *Server) acquireSearch(ctx context.Context) (func(), error) {
-	select {
-	case s.searchSlots <- struct{}{}:
-		return func() { <-s.searchSlots }, nil
-	case <-ctx.Done():
-		return nil, ctx.Err()
-	}
+	s.searches.put(key, &page, len(page.Hits)+1)
+	return page, page.Count, page.CountExact, nil
 }
 
 // statusOf maps an error to an HTTP status: the client's mistakes are 400,

@@ -401,11 +401,11 @@ func TestLimits(t *testing.T) {
 }
 
 // TestSearchPaging pages through every quote one and three at a time,
-// across the end of the search window, and gets each quote once.
+// counted up to 4, and gets each quote once.
 func TestSearchPaging(t *testing.T) {
 	f := newFixture(t, Config{})
-	defer func(n int) { searchWindowSize = n }(searchWindowSize)
-	searchWindowSize = 4
+	defer func(n int) { searchCountUpTo = n }(searchCountUpTo)
+	searchCountUpTo = 4
 	for _, limit := range []int{1, 3} {
 		seen := map[int64]bool{}
 		cursor := ""
@@ -413,7 +413,7 @@ func TestSearchPaging(t *testing.T) {
 			rr := f.do("GET", fmt.Sprintf("/api/search?sort=newest&limit=%d&cursor=%s", limit, cursor), "")
 			r := decode[apiSearch](t, rr.Body.Bytes())
 			if r.Count != 4 || r.CountExact {
-				t.Fatalf("count with a window of 4: %d %v", r.Count, r.CountExact)
+				t.Fatalf("count up to 4: %d %v", r.Count, r.CountExact)
 			}
 			for _, h := range r.Hits {
 				if seen[h.ID] {
