@@ -2,17 +2,16 @@ package postgres
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"iter"
-	"slices"
 	"strings"
 
 	"github.com/jackc/pgx/v5"
 
 	"verbatim"
 	"verbatim/internal/keyset"
+	"verbatim/internal/records"
 	"verbatim/speaker"
 )
 
@@ -38,110 +37,34 @@ func (s *Store) article(ctx context.Context, where string, arg any) (*verbatim.S
 		return nil, fmt.Errorf("postgres: article: %w", err)
 	}
 	defer tx.Rollback(ctx)
-	a := &verbatim.StoredArticle{}
-	var (
-		published, fetched, ingested, updated int64
-		origin                                string
-		structure, meta                       *string
-	)
-	err = tx.QueryRow(ctx, `SELECT a.id, a.url, src.name, a.title, a.author, a.lang, a.published_at,
-		a.fetched_at, a.origin, a.text, a.content_hash, a.structure, a.analysis_meta, a.ingested_at, a.updated_at
-		FROM articles a JOIN sources src ON src.id = a.source_id WHERE `+where, arg).Scan(
-		&a.ID, &a.URL, &a.Outlet, &a.Title, &a.Author, &a.Lang, &published, &fetched, &origin, &a.Text,
-		&a.ContentHash, &structure, &meta, &ingested, &updated)
+	a, err := records.Article(tx.QueryRow(ctx, records.ArticleSelect+where, arg))
 	if errors.Is(err, pgx.ErrNoRows) {
 		return nil, fmt.Errorf("postgres: article %v: %w", arg, verbatim.ErrNotFound)
 	}
-	if err != nil {
-		return nil, fmt.Errorf("postgres: article %v: %w", arg, err)
-	}
-	a.Published, a.Fetched, a.IngestedAt, a.UpdatedAt = fromMillis(published), fromMillis(fetched),
-		fromMillis(ingested), fromMillis(updated)
-	if origin != "" {
-		if err := json.Unmarshal([]byte(origin), &a.Origin); err != nil {
-			return nil, fmt.Errorf("postgres: article %d: origin: %w", a.ID, err)
+	if err != nil || a.Analysis == nil {
+		if err != nil {
+			err = fmt.Errorf("postgres: article %v: %w", arg, err)
 		}
+		return a, err
 	}
-	if structure == nil || meta == nil {
-		return a, nil
-	}
-	an := &verbatim.Analysis{}
-	var m analysisMeta
-	if err := errors.Join(json.Unmarshal([]byte(*structure), &an.Article),
-		json.Unmarshal([]byte(*meta), &m)); err != nil {
-		return nil, fmt.Errorf("postgres: article %d: analysis: %w", a.ID, err)
-	}
-	an.ID, an.Lang = m.ID, m.Lang
-	if an.Entities, err = entities(ctx, tx, a.ID); err != nil {
+	an := a.Analysis
+	if an.Entities, err = collect(ctx, tx, records.EntitySelect+`$1`+records.EntityOrder, a.ID, records.Entity); err != nil {
 		return nil, fmt.Errorf("postgres: article %d: %w", a.ID, err)
 	}
-	if an.Quotes, err = quotes(ctx, tx, a.ID); err != nil {
+	if an.Quotes, err = collect(ctx, tx, records.QuoteSelect+`$1`+records.QuoteOrder, a.ID, records.Quote); err != nil {
 		return nil, fmt.Errorf("postgres: article %d: %w", a.ID, err)
 	}
-	a.Analysis = an
 	return a, nil
 }
 
-func entities(ctx context.Context, tx pgx.Tx, articleID int64) ([]verbatim.Entity, error) {
-	rows, err := tx.Query(ctx, `SELECT entity_id, name, type, aliases, roles, mentions, quotes
-		FROM entities WHERE article_id = $1 ORDER BY idx`, articleID)
+// collect runs a query with one argument in tx and reads its rows.
+func collect[T any](ctx context.Context, tx pgx.Tx, query string, arg any, scan func(records.Scanner) (T, error)) ([]T, error) {
+	rows, err := tx.Query(ctx, query, arg)
 	if err != nil {
-		return nil, fmt.Errorf("entities: %w", err)
+		return nil, err
 	}
 	defer rows.Close()
-	var out []verbatim.Entity
-	for rows.Next() {
-		var e verbatim.Entity
-		var typ, aliases, roles, mentions string
-		if err := rows.Scan(&e.ID, &e.Name, &typ, &aliases, &roles, &mentions, &e.Quotes); err != nil {
-			return nil, fmt.Errorf("entities: %w", err)
-		}
-		e.Type = verbatim.EntityType(typ)
-		if err := errors.Join(json.Unmarshal([]byte(aliases), &e.Aliases), json.Unmarshal([]byte(roles), &e.Roles),
-			json.Unmarshal([]byte(mentions), &e.Mentions)); err != nil {
-			return nil, fmt.Errorf("entity %q: %w", e.Name, err)
-		}
-		out = append(out, e)
-	}
-	return out, rows.Err()
-}
-
-func quotes(ctx context.Context, tx pgx.Tx, articleID int64) ([]verbatim.Quote, error) {
-	rows, err := tx.Query(ctx, `SELECT kind, content, content_start, content_end, content_segments,
-		cue_span, cue_lemma, speaker_span, speaker_ref, speaker_type, entity
-		FROM quotes WHERE article_id = $1 ORDER BY seq`, articleID)
-	if err != nil {
-		return nil, fmt.Errorf("quotes: %w", err)
-	}
-	defer rows.Close()
-	var out []verbatim.Quote
-	for rows.Next() {
-		var q verbatim.Quote
-		var kind, stype string
-		var segments, cue, spk *string
-		if err := rows.Scan(&kind, &q.Content.Text, &q.Content.Start, &q.Content.End, &segments, &cue,
-			&q.CueLemma, &spk, &q.SpeakerRef, &stype, &q.Entity); err != nil {
-			return nil, fmt.Errorf("quotes: %w", err)
-		}
-		q.Kind, q.SpeakerType = verbatim.QuoteKind(kind), verbatim.SpeakerType(stype)
-		var errs []error
-		if segments != nil {
-			errs = append(errs, json.Unmarshal([]byte(*segments), &q.Content.Segments))
-		}
-		if cue != nil {
-			q.Cue = &verbatim.Span{}
-			errs = append(errs, json.Unmarshal([]byte(*cue), q.Cue))
-		}
-		if spk != nil {
-			q.Speaker = &verbatim.Span{}
-			errs = append(errs, json.Unmarshal([]byte(*spk), q.Speaker))
-		}
-		if err := errors.Join(errs...); err != nil {
-			return nil, fmt.Errorf("quote spans: %w", err)
-		}
-		out = append(out, q)
-	}
-	return out, rows.Err()
+	return records.Collect(rows, scan)
 }
 
 // errNothingToFind is returned for a query that only excludes words.
@@ -351,37 +274,6 @@ func (s *Store) countMatches(ctx context.Context, q verbatim.SearchQuery, hasTex
 	return n, err
 }
 
-// hitColumns select a QuoteHit from quotes q joined to its article a,
-// outlet src and speaker sp; scanHit reads them.
-const hitColumns = `q.id, q.article_id, q.kind, q.content, q.cue, q.cue_lemma, q.speaker_id, sp.name,
-	q.speaker_text, q.speaker_ref, q.speaker_type, src.name, a.url, a.title, q.published_at`
-
-const hitJoins = ` JOIN articles a ON a.id = q.article_id JOIN sources src ON src.id = q.source_id
-	LEFT JOIN speakers sp ON sp.id = q.speaker_id`
-
-func scanHit(rows pgx.Rows) (verbatim.QuoteHit, error) {
-	var h verbatim.QuoteHit
-	var spID *int64
-	var spName *string
-	var kind, stype, ref string
-	var published int64
-	err := rows.Scan(&h.QuoteID, &h.ArticleID, &kind, &h.Text, &h.Cue, &h.CueLemma, &spID, &spName,
-		&h.SpeakerMention, &ref, &stype, &h.Outlet, &h.URL, &h.Title, &published)
-	h.Kind, h.SpeakerType, h.Published = verbatim.QuoteKind(kind), verbatim.SpeakerType(stype), fromMillis(published)
-	if spID != nil {
-		h.SpeakerID = *spID
-	}
-	switch {
-	case spName != nil:
-		h.Speaker = *spName
-	case ref != "":
-		h.Speaker = ref
-	default:
-		h.Speaker = h.SpeakerMention
-	}
-	return h, err
-}
-
 // hits loads the quotes of a page, in the page's order.
 func (s *Store) hits(ctx context.Context, keys []keyset.Cursor) ([]verbatim.QuoteHit, error) {
 	if len(keys) == 0 {
@@ -391,30 +283,23 @@ func (s *Store) hits(ctx context.Context, keys []keyset.Cursor) ([]verbatim.Quot
 	for i, k := range keys {
 		ids[i] = k.ID
 	}
-	rows, err := s.pool.Query(ctx, `SELECT `+hitColumns+` FROM quotes q`+hitJoins+` WHERE q.id = ANY($1)`, ids)
+	rows, err := s.pool.Query(ctx, `SELECT `+records.HitColumns+` FROM quotes q`+records.HitJoins+` WHERE q.id = ANY($1)`, ids)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	byID := map[int64]verbatim.QuoteHit{}
-	for rows.Next() {
-		h, err := scanHit(rows)
-		if err != nil {
-			return nil, err
-		}
-		byID[h.QuoteID] = h
-	}
-	if err := rows.Err(); err != nil {
+	hs, err := records.Collect(rows, records.Hit)
+	if err != nil {
 		return nil, err
 	}
-	out := make([]verbatim.QuoteHit, 0, len(keys))
-	for _, k := range keys {
-		// A quote replaced between the two queries is left out.
-		if h, ok := byID[k.ID]; ok {
-			if k.ByRank {
-				h.Score = k.Rank
-			}
-			out = append(out, h)
+	out := records.InOrder(ids, hs)
+	if keys[0].ByRank {
+		rank := make(map[int64]float64, len(keys))
+		for _, k := range keys {
+			rank[k.ID] = k.Rank
+		}
+		for i := range out {
+			out[i].Score = rank[out[i].QuoteID]
 		}
 	}
 	return out, nil
@@ -443,7 +328,7 @@ func (s *Store) Export(ctx context.Context, q verbatim.SearchQuery) iter.Seq2[ve
 			return
 		}
 		where = append(where, f.where...)
-		query := `SELECT ` + hitColumns + ` FROM quotes q` + hitJoins + ` WHERE ` + and(where) + ` ORDER BY q.id`
+		query := `SELECT ` + records.HitColumns + ` FROM quotes q` + records.HitJoins + ` WHERE ` + and(where) + ` ORDER BY q.id`
 		if q.Limit > 0 {
 			query += ` LIMIT ` + p.add(q.Limit)
 		}
@@ -453,17 +338,7 @@ func (s *Store) Export(ctx context.Context, q verbatim.SearchQuery) iter.Seq2[ve
 			return
 		}
 		defer rows.Close()
-		for rows.Next() {
-			h, err := scanHit(rows)
-			if err != nil {
-				fail(err)
-				return
-			}
-			if !yield(h, nil) {
-				return
-			}
-		}
-		if err := rows.Err(); err != nil {
+		if err := records.Yield(rows, records.Hit, func(h verbatim.QuoteHit) bool { return yield(h, nil) }); err != nil {
 			fail(err)
 		}
 	}
@@ -486,14 +361,7 @@ func (s *Store) Speaker(ctx context.Context, id int64, latest int) (*verbatim.Sp
 		return nil, fmt.Errorf("postgres: speaker %d outlets: %w", id, err)
 	}
 	defer rows.Close()
-	for rows.Next() {
-		var o verbatim.OutletCount
-		if err := rows.Scan(&o.Outlet, &o.Quotes); err != nil {
-			return nil, fmt.Errorf("postgres: speaker %d outlets: %w", id, err)
-		}
-		p.Outlets = append(p.Outlets, o)
-	}
-	if err := rows.Err(); err != nil {
+	if p.Outlets, err = records.Collect(rows, records.OutletCount); err != nil {
 		return nil, fmt.Errorf("postgres: speaker %d outlets: %w", id, err)
 	}
 	if latest > 0 {
@@ -526,30 +394,18 @@ func (s *Store) Speakers(ctx context.Context, q verbatim.SpeakerQuery) ([]verbat
 // speakers loads speakers with their aliases and roles.
 func (s *Store) speakers(ctx context.Context, where string, args []any, limit int) ([]verbatim.Speaker, error) {
 	p := params(args)
-	rows, err := s.pool.Query(ctx, `SELECT id, name, type, quotes FROM speakers WHERE `+where+
-		` ORDER BY quotes DESC, id LIMIT `+p.add(limit), p...)
+	rows, err := s.pool.Query(ctx, records.SpeakerSelect+where+` ORDER BY quotes DESC, id LIMIT `+p.add(limit), p...)
 	if err != nil {
 		return nil, err
 	}
-	var out []verbatim.Speaker
-	var ids []int64
-	for rows.Next() {
-		var sp verbatim.Speaker
-		var typ string
-		if err := rows.Scan(&sp.ID, &sp.Name, &typ, &sp.Quotes); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		sp.Type = verbatim.SpeakerType(typ)
-		out = append(out, sp)
-		ids = append(ids, sp.ID)
-	}
+	out, err := records.Collect(rows, records.Speaker)
 	rows.Close()
-	if err := rows.Err(); err != nil {
+	if err != nil || len(out) == 0 {
 		return nil, err
 	}
-	if len(out) == 0 {
-		return nil, nil
+	ids := make([]int64, len(out))
+	for i, sp := range out {
+		ids[i] = sp.ID
 	}
 	rows, err = s.pool.Query(ctx, `SELECT speaker_id, kind, value FROM speaker_names
 		WHERE speaker_id = ANY($1) ORDER BY speaker_id, kind, value COLLATE "C"`, ids)
@@ -557,39 +413,18 @@ func (s *Store) speakers(ctx context.Context, where string, args []any, limit in
 		return nil, err
 	}
 	defer rows.Close()
-	for rows.Next() {
-		var id int64
-		var kind, v string
-		if err := rows.Scan(&id, &kind, &v); err != nil {
-			return nil, err
-		}
-		i := slices.IndexFunc(out, func(sp verbatim.Speaker) bool { return sp.ID == id })
-		if kind == "role" {
-			out[i].Roles = append(out[i].Roles, v)
-		} else {
-			out[i].Aliases = append(out[i].Aliases, v)
-		}
-	}
-	return out, rows.Err()
+	return out, records.AddNames(rows, out)
 }
 
 // Outlets lists the outlets that have articles, most quotes first.
 func (s *Store) Outlets(ctx context.Context) ([]verbatim.Outlet, error) {
-	rows, err := s.pool.Query(ctx, `SELECT id, name, domain, articles, quotes FROM sources
-		WHERE articles > 0 ORDER BY quotes DESC, name COLLATE "C"`)
+	rows, err := s.pool.Query(ctx, records.OutletSelect+` ORDER BY quotes DESC, name COLLATE "C"`)
 	if err != nil {
 		return nil, fmt.Errorf("postgres: outlets: %w", err)
 	}
 	defer rows.Close()
-	var out []verbatim.Outlet
-	for rows.Next() {
-		var o verbatim.Outlet
-		if err := rows.Scan(&o.ID, &o.Name, &o.Domain, &o.Articles, &o.Quotes); err != nil {
-			return nil, fmt.Errorf("postgres: outlets: %w", err)
-		}
-		out = append(out, o)
-	}
-	if err := rows.Err(); err != nil {
+	out, err := records.Collect(rows, records.Outlet)
+	if err != nil {
 		return nil, fmt.Errorf("postgres: outlets: %w", err)
 	}
 	return out, nil

@@ -11,6 +11,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"verbatim"
+	"verbatim/internal/records"
 	"verbatim/speaker"
 )
 
@@ -101,7 +102,7 @@ func (sv *saver) save(ctx context.Context, a *verbatim.StoredArticle) (verbatim.
 	if id == 0 {
 		status = verbatim.Inserted
 	}
-	row, err := articleRow(a)
+	row, err := records.ArticleColumns(a)
 	if err != nil {
 		return verbatim.SaveResult{}, err
 	}
@@ -109,14 +110,14 @@ func (sv *saver) save(ctx context.Context, a *verbatim.StoredArticle) (verbatim.
 		err = sv.tx.QueryRow(ctx, `INSERT INTO articles (doc_key, url, content_hash, fingerprint, source_id,
 			title, author, lang, published_at, fetched_at, origin, text, structure, analysis_meta, ingested_at, updated_at)
 			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING id`,
-			a.Key(), a.URL, a.ContentHash, fp, sourceID, a.Title, a.Author, a.Lang, millis(a.Published),
-			millis(a.Fetched), row.origin, a.Text, row.structure, row.meta, sv.now, sv.now).Scan(&id)
+			a.Key(), a.URL, a.ContentHash, fp, sourceID, a.Title, a.Author, a.Lang, records.Millis(a.Published),
+			records.Millis(a.Fetched), row.Origin, a.Text, row.Structure, row.Meta, sv.now, sv.now).Scan(&id)
 	} else {
 		_, err = sv.tx.Exec(ctx, `UPDATE articles SET url = $1, content_hash = $2, fingerprint = $3, source_id = $4,
 			title = $5, author = $6, lang = $7, published_at = $8, fetched_at = $9, origin = $10, text = $11,
 			structure = $12, analysis_meta = $13, updated_at = $14 WHERE id = $15`,
-			a.URL, a.ContentHash, fp, sourceID, a.Title, a.Author, a.Lang, millis(a.Published), millis(a.Fetched),
-			row.origin, a.Text, row.structure, row.meta, sv.now, id)
+			a.URL, a.ContentHash, fp, sourceID, a.Title, a.Author, a.Lang, records.Millis(a.Published), records.Millis(a.Fetched),
+			row.Origin, a.Text, row.Structure, row.Meta, sv.now, id)
 	}
 	if err != nil {
 		return verbatim.SaveResult{}, fmt.Errorf("write article: %w", err)
@@ -129,41 +130,6 @@ func (sv *saver) save(ctx context.Context, a *verbatim.StoredArticle) (verbatim.
 		return verbatim.SaveResult{}, err
 	}
 	return verbatim.SaveResult{ID: id, Status: status, Speakers: decisions}, nil
-}
-
-// articleFields are the JSON columns of an article row; nil is NULL.
-type articleFields struct {
-	origin          string
-	structure, meta *string
-}
-
-// analysisMeta is what the articles row keeps of an Analysis besides the
-// structure: the fields that are neither quotes nor entities.
-type analysisMeta struct {
-	ID   string `json:"id"`
-	Lang string `json:"lang"`
-}
-
-func articleRow(a *verbatim.StoredArticle) (articleFields, error) {
-	var f articleFields
-	origin, err := json.Marshal(a.Origin)
-	if err != nil {
-		return f, fmt.Errorf("encode origin: %w", err)
-	}
-	f.origin = string(origin)
-	if an := a.Analysis; an != nil {
-		st, err := json.Marshal(an.Article)
-		if err != nil {
-			return f, fmt.Errorf("encode structure: %w", err)
-		}
-		meta, err := json.Marshal(analysisMeta{ID: an.ID, Lang: an.Lang})
-		if err != nil {
-			return f, fmt.Errorf("encode analysis: %w", err)
-		}
-		sts, metas := string(st), string(meta)
-		f.structure, f.meta = &sts, &metas
-	}
-	return f, nil
 }
 
 // source returns the id of the article's outlet, creating it if new.
@@ -272,7 +238,7 @@ func (sv *saver) content(ctx context.Context, articleID, sourceID int64, a *verb
 		if spk != 0 {
 			perSpeaker[spk]++
 		}
-		r, err := quoteRow(q)
+		r, err := records.QuoteColumns(q)
 		if err != nil {
 			return nil, fmt.Errorf("quote %d: %w", i, err)
 		}
@@ -280,8 +246,8 @@ func (sv *saver) content(ctx context.Context, articleID, sourceID int64, a *verb
 			content_end, content_segments, cue_span, cue, cue_lemma, speaker_span, speaker_text, speaker_ref,
 			speaker_type, entity, speaker_id)
 			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)`,
-			articleID, i, sourceID, millis(a.Published), string(q.Kind), q.Content.Text, q.Content.Start,
-			q.Content.End, r.segments, r.cue, r.cueText, q.CueLemma, r.speaker, r.speakerText, q.SpeakerRef,
+			articleID, i, sourceID, records.Millis(a.Published), string(q.Kind), q.Content.Text, q.Content.Start,
+			q.Content.End, r.Segments, r.Cue, r.CueText, q.CueLemma, r.Speaker, r.SpeakerText, q.SpeakerRef,
 			string(q.SpeakerType), q.Entity, nullID(spk))
 	}
 	b.Queue(`UPDATE sources SET quotes = quotes + $1 WHERE id = $2`, len(an.Quotes), sourceID)
@@ -397,42 +363,4 @@ func jsonStrings(vs ...any) ([]string, error) {
 		out[i] = string(b)
 	}
 	return out, nil
-}
-
-// quoteFields are the columns of a quote row that are derived from spans;
-// nil is NULL.
-type quoteFields struct {
-	segments, cue, speaker *string
-	cueText, speakerText   string
-}
-
-func quoteRow(q verbatim.Quote) (quoteFields, error) {
-	var f quoteFields
-	enc := func(v any) (*string, error) {
-		b, err := json.Marshal(v)
-		if err != nil {
-			return nil, fmt.Errorf("encode span: %w", err)
-		}
-		s := string(b)
-		return &s, nil
-	}
-	var err error
-	if len(q.Content.Segments) > 0 {
-		if f.segments, err = enc(q.Content.Segments); err != nil {
-			return f, err
-		}
-	}
-	if q.Cue != nil {
-		if f.cue, err = enc(q.Cue); err != nil {
-			return f, err
-		}
-		f.cueText = q.Cue.Text
-	}
-	if q.Speaker != nil {
-		if f.speaker, err = enc(q.Speaker); err != nil {
-			return f, err
-		}
-		f.speakerText = q.Speaker.Text
-	}
-	return f, nil
 }

@@ -3,7 +3,6 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"iter"
@@ -12,6 +11,7 @@ import (
 
 	"verbatim"
 	"verbatim/internal/keyset"
+	"verbatim/internal/records"
 	"verbatim/speaker"
 )
 
@@ -36,107 +36,34 @@ func (s *Store) article(ctx context.Context, where string, arg any) (*verbatim.S
 		return nil, fmt.Errorf("sqlite: article: %w", err)
 	}
 	defer tx.Rollback()
-	a := &verbatim.StoredArticle{}
-	var (
-		published, fetched, ingested, updated int64
-		origin                                string
-		structure, meta                       sql.NullString
-	)
-	err = tx.QueryRowContext(ctx, `SELECT a.id, a.url, src.name, a.title, a.author, a.lang, a.published_at,
-		a.fetched_at, a.origin, a.text, a.content_hash, a.structure, a.analysis_meta, a.ingested_at, a.updated_at
-		FROM articles a JOIN sources src ON src.id = a.source_id WHERE `+where, arg).Scan(
-		&a.ID, &a.URL, &a.Outlet, &a.Title, &a.Author, &a.Lang, &published, &fetched, &origin, &a.Text,
-		&a.ContentHash, &structure, &meta, &ingested, &updated)
+	a, err := records.Article(tx.QueryRowContext(ctx, records.ArticleSelect+where, arg))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("sqlite: article %v: %w", arg, verbatim.ErrNotFound)
 	}
-	if err != nil {
-		return nil, fmt.Errorf("sqlite: article %v: %w", arg, err)
-	}
-	a.Published, a.Fetched, a.IngestedAt, a.UpdatedAt = fromMillis(published), fromMillis(fetched),
-		fromMillis(ingested), fromMillis(updated)
-	if origin != "" {
-		if err := json.Unmarshal([]byte(origin), &a.Origin); err != nil {
-			return nil, fmt.Errorf("sqlite: article %d: origin: %w", a.ID, err)
+	if err != nil || a.Analysis == nil {
+		if err != nil {
+			err = fmt.Errorf("sqlite: article %v: %w", arg, err)
 		}
+		return a, err
 	}
-	if !structure.Valid {
-		return a, nil
-	}
-	an := &verbatim.Analysis{}
-	var m analysisMeta
-	if err := errors.Join(json.Unmarshal([]byte(structure.String), &an.Article),
-		json.Unmarshal([]byte(meta.String), &m)); err != nil {
-		return nil, fmt.Errorf("sqlite: article %d: analysis: %w", a.ID, err)
-	}
-	an.ID, an.Lang = m.ID, m.Lang
-	if an.Entities, err = entities(ctx, tx, a.ID); err != nil {
+	an := a.Analysis
+	if an.Entities, err = collect(ctx, tx, records.EntitySelect+`?`+records.EntityOrder, a.ID, records.Entity); err != nil {
 		return nil, fmt.Errorf("sqlite: article %d: %w", a.ID, err)
 	}
-	if an.Quotes, err = quotes(ctx, tx, a.ID); err != nil {
+	if an.Quotes, err = collect(ctx, tx, records.QuoteSelect+`?`+records.QuoteOrder, a.ID, records.Quote); err != nil {
 		return nil, fmt.Errorf("sqlite: article %d: %w", a.ID, err)
 	}
-	a.Analysis = an
 	return a, nil
 }
 
-func entities(ctx context.Context, tx *sql.Tx, articleID int64) ([]verbatim.Entity, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT entity_id, name, type, aliases, roles, mentions, quotes
-		FROM entities WHERE article_id = ? ORDER BY idx`, articleID)
+// collect runs a query with one argument in tx and reads its rows.
+func collect[T any](ctx context.Context, tx *sql.Tx, query string, arg any, scan func(records.Scanner) (T, error)) ([]T, error) {
+	rows, err := tx.QueryContext(ctx, query, arg)
 	if err != nil {
-		return nil, fmt.Errorf("entities: %w", err)
+		return nil, err
 	}
 	defer rows.Close()
-	var out []verbatim.Entity
-	for rows.Next() {
-		var e verbatim.Entity
-		var aliases, roles, mentions string
-		if err := rows.Scan(&e.ID, &e.Name, &e.Type, &aliases, &roles, &mentions, &e.Quotes); err != nil {
-			return nil, fmt.Errorf("entities: %w", err)
-		}
-		if err := errors.Join(json.Unmarshal([]byte(aliases), &e.Aliases), json.Unmarshal([]byte(roles), &e.Roles),
-			json.Unmarshal([]byte(mentions), &e.Mentions)); err != nil {
-			return nil, fmt.Errorf("entity %q: %w", e.Name, err)
-		}
-		out = append(out, e)
-	}
-	return out, rows.Err()
-}
-
-func quotes(ctx context.Context, tx *sql.Tx, articleID int64) ([]verbatim.Quote, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT kind, content, content_start, content_end, content_segments,
-		cue_span, cue_lemma, speaker_span, speaker_ref, speaker_type, entity
-		FROM quotes WHERE article_id = ? ORDER BY seq`, articleID)
-	if err != nil {
-		return nil, fmt.Errorf("quotes: %w", err)
-	}
-	defer rows.Close()
-	var out []verbatim.Quote
-	for rows.Next() {
-		var q verbatim.Quote
-		var segments, cue, spk sql.NullString
-		if err := rows.Scan(&q.Kind, &q.Content.Text, &q.Content.Start, &q.Content.End, &segments, &cue,
-			&q.CueLemma, &spk, &q.SpeakerRef, &q.SpeakerType, &q.Entity); err != nil {
-			return nil, fmt.Errorf("quotes: %w", err)
-		}
-		var errs []error
-		if segments.Valid {
-			errs = append(errs, json.Unmarshal([]byte(segments.String), &q.Content.Segments))
-		}
-		if cue.Valid {
-			q.Cue = &verbatim.Span{}
-			errs = append(errs, json.Unmarshal([]byte(cue.String), q.Cue))
-		}
-		if spk.Valid {
-			q.Speaker = &verbatim.Span{}
-			errs = append(errs, json.Unmarshal([]byte(spk.String), q.Speaker))
-		}
-		if err := errors.Join(errs...); err != nil {
-			return nil, fmt.Errorf("quote spans: %w", err)
-		}
-		out = append(out, q)
-	}
-	return out, rows.Err()
+	return records.Collect(rows, scan)
 }
 
 // filter is the WHERE clause of the search filters, over quotes as q.
@@ -354,68 +281,34 @@ func (s *Store) newestSearch(ctx context.Context, groups []string, f filter, cur
 	return keys, rows.Err()
 }
 
-// hitColumns select a QuoteHit from quotes q joined to its article a,
-// outlet src and speaker sp; scanHit reads them.
-const hitColumns = `q.id, q.article_id, q.kind, q.content, q.cue, q.cue_lemma, q.speaker_id, sp.name,
-	q.speaker_text, q.speaker_ref, q.speaker_type, src.name, a.url, a.title, q.published_at`
-
-const hitJoins = ` JOIN articles a ON a.id = q.article_id JOIN sources src ON src.id = q.source_id
-	LEFT JOIN speakers sp ON sp.id = q.speaker_id`
-
-func scanHit(rows *sql.Rows) (verbatim.QuoteHit, error) {
-	var h verbatim.QuoteHit
-	var spID sql.NullInt64
-	var spName sql.NullString
-	var ref string
-	var published int64
-	err := rows.Scan(&h.QuoteID, &h.ArticleID, &h.Kind, &h.Text, &h.Cue, &h.CueLemma, &spID, &spName,
-		&h.SpeakerMention, &ref, &h.SpeakerType, &h.Outlet, &h.URL, &h.Title, &published)
-	h.SpeakerID, h.Published = spID.Int64, fromMillis(published)
-	switch {
-	case spName.Valid:
-		h.Speaker = spName.String
-	case ref != "":
-		h.Speaker = ref
-	default:
-		h.Speaker = h.SpeakerMention
-	}
-	return h, err
-}
-
 // hits loads the quotes of a page, in the page's order.
 func (s *Store) hits(ctx context.Context, keys []keyset.Cursor) ([]verbatim.QuoteHit, error) {
 	if len(keys) == 0 {
 		return nil, nil
 	}
+	ids := make([]int64, len(keys))
 	args := make([]any, len(keys))
 	for i, k := range keys {
-		args[i] = k.ID
+		ids[i], args[i] = k.ID, k.ID
 	}
-	rows, err := s.r.QueryContext(ctx, `SELECT `+hitColumns+` FROM quotes q`+hitJoins+
+	rows, err := s.r.QueryContext(ctx, `SELECT `+records.HitColumns+` FROM quotes q`+records.HitJoins+
 		` WHERE q.id IN (`+placeholders(len(keys))+`)`, args...)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	byID := map[int64]verbatim.QuoteHit{}
-	for rows.Next() {
-		h, err := scanHit(rows)
-		if err != nil {
-			return nil, err
-		}
-		byID[h.QuoteID] = h
-	}
-	if err := rows.Err(); err != nil {
+	hs, err := records.Collect(rows, records.Hit)
+	if err != nil {
 		return nil, err
 	}
-	out := make([]verbatim.QuoteHit, 0, len(keys))
-	for _, k := range keys {
-		// A quote replaced between the two queries is left out.
-		if h, ok := byID[k.ID]; ok {
-			if k.ByRank {
-				h.Score = -k.Rank // ranks are lower for better matches
-			}
-			out = append(out, h)
+	out := records.InOrder(ids, hs)
+	if keys[0].ByRank {
+		rank := make(map[int64]float64, len(keys))
+		for _, k := range keys {
+			rank[k.ID] = k.Rank
+		}
+		for i := range out {
+			out[i].Score = -rank[out[i].QuoteID] // ranks are lower for better matches
 		}
 	}
 	return out, nil
@@ -448,7 +341,7 @@ func (s *Store) Export(ctx context.Context, q verbatim.SearchQuery) iter.Seq2[ve
 		if len(where) == 0 {
 			where = []string{`1 = 1`}
 		}
-		query := `SELECT ` + hitColumns + ` FROM ` + from + hitJoins + ` WHERE ` + strings.Join(where, ` AND `) +
+		query := `SELECT ` + records.HitColumns + ` FROM ` + from + records.HitJoins + ` WHERE ` + strings.Join(where, ` AND `) +
 			` ORDER BY q.id`
 		if q.Limit > 0 {
 			query += ` LIMIT ?`
@@ -460,17 +353,7 @@ func (s *Store) Export(ctx context.Context, q verbatim.SearchQuery) iter.Seq2[ve
 			return
 		}
 		defer rows.Close()
-		for rows.Next() {
-			h, err := scanHit(rows)
-			if err != nil {
-				fail(err)
-				return
-			}
-			if !yield(h, nil) {
-				return
-			}
-		}
-		if err := rows.Err(); err != nil {
+		if err := records.Yield(rows, records.Hit, func(h verbatim.QuoteHit) bool { return yield(h, nil) }); err != nil {
 			fail(err)
 		}
 	}
@@ -493,14 +376,7 @@ func (s *Store) Speaker(ctx context.Context, id int64, latest int) (*verbatim.Sp
 		return nil, fmt.Errorf("sqlite: speaker %d outlets: %w", id, err)
 	}
 	defer rows.Close()
-	for rows.Next() {
-		var o verbatim.OutletCount
-		if err := rows.Scan(&o.Outlet, &o.Quotes); err != nil {
-			return nil, fmt.Errorf("sqlite: speaker %d outlets: %w", id, err)
-		}
-		p.Outlets = append(p.Outlets, o)
-	}
-	if err := rows.Err(); err != nil {
+	if p.Outlets, err = records.Collect(rows, records.OutletCount); err != nil {
 		return nil, fmt.Errorf("sqlite: speaker %d outlets: %w", id, err)
 	}
 	if latest > 0 {
@@ -537,25 +413,13 @@ func (s *Store) Speakers(ctx context.Context, q verbatim.SpeakerQuery) ([]verbat
 
 // speakers loads speakers with their aliases and roles.
 func (s *Store) speakers(ctx context.Context, where string, args []any, limit int) ([]verbatim.Speaker, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT id, name, type, quotes FROM speakers WHERE `+where+
-		` ORDER BY quotes DESC, id LIMIT ?`, append(args, limit)...)
+	rows, err := s.r.QueryContext(ctx, records.SpeakerSelect+where+` ORDER BY quotes DESC, id LIMIT ?`, append(args, limit)...)
 	if err != nil {
 		return nil, err
 	}
-	var out []verbatim.Speaker
-	for rows.Next() {
-		var sp verbatim.Speaker
-		if err := rows.Scan(&sp.ID, &sp.Name, &sp.Type, &sp.Quotes); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		out = append(out, sp)
-	}
-	if err := rows.Close(); err != nil {
+	out, err := records.Collect(rows, records.Speaker)
+	if err := errors.Join(err, rows.Close()); err != nil || len(out) == 0 {
 		return nil, err
-	}
-	if len(out) == 0 {
-		return nil, nil
 	}
 	ids := make([]any, len(out))
 	for i, sp := range out {
@@ -567,39 +431,18 @@ func (s *Store) speakers(ctx context.Context, where string, args []any, limit in
 		return nil, err
 	}
 	defer rows.Close()
-	for rows.Next() {
-		var id int64
-		var kind, v string
-		if err := rows.Scan(&id, &kind, &v); err != nil {
-			return nil, err
-		}
-		i := slices.IndexFunc(out, func(sp verbatim.Speaker) bool { return sp.ID == id })
-		if kind == "role" {
-			out[i].Roles = append(out[i].Roles, v)
-		} else {
-			out[i].Aliases = append(out[i].Aliases, v)
-		}
-	}
-	return out, rows.Err()
+	return out, records.AddNames(rows, out)
 }
 
 // Outlets lists the outlets that have articles, most quotes first.
 func (s *Store) Outlets(ctx context.Context) ([]verbatim.Outlet, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT id, name, domain, articles, quotes FROM sources
-		WHERE articles > 0 ORDER BY quotes DESC, name`)
+	rows, err := s.r.QueryContext(ctx, records.OutletSelect+` ORDER BY quotes DESC, name`)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: outlets: %w", err)
 	}
 	defer rows.Close()
-	var out []verbatim.Outlet
-	for rows.Next() {
-		var o verbatim.Outlet
-		if err := rows.Scan(&o.ID, &o.Name, &o.Domain, &o.Articles, &o.Quotes); err != nil {
-			return nil, fmt.Errorf("sqlite: outlets: %w", err)
-		}
-		out = append(out, o)
-	}
-	if err := rows.Err(); err != nil {
+	out, err := records.Collect(rows, records.Outlet)
+	if err != nil {
 		return nil, fmt.Errorf("sqlite: outlets: %w", err)
 	}
 	return out, nil

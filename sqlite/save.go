@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"verbatim"
+	"verbatim/internal/records"
 	"verbatim/speaker"
 )
 
@@ -98,9 +99,9 @@ func parallel(n int, f func(i int) error) error {
 type articleRows struct {
 	fp       string
 	encoded  bool
-	fields   articleFields
+	fields   records.ArticleFields
 	entities [][3]string // aliases, roles, mentions as JSON
-	quotes   []quoteFields
+	quotes   []records.QuoteFields
 	speakers []speaker.ArticleSpeaker
 	// keys are speaker.Keys of each speaker's mention.
 	keys [][]string
@@ -133,7 +134,7 @@ func (r *articleRows) encodeJSON(a *verbatim.StoredArticle) error {
 		return nil
 	}
 	var err error
-	if r.fields, err = articleRow(a); err != nil {
+	if r.fields, err = records.ArticleColumns(a); err != nil {
 		return err
 	}
 	if an := a.Analysis; an != nil {
@@ -145,9 +146,9 @@ func (r *articleRows) encodeJSON(a *verbatim.StoredArticle) error {
 			}
 			r.entities[i] = [3]string{js[0], js[1], js[2]}
 		}
-		r.quotes = make([]quoteFields, len(an.Quotes))
+		r.quotes = make([]records.QuoteFields, len(an.Quotes))
 		for i, q := range an.Quotes {
-			if r.quotes[i], err = quoteRow(q); err != nil {
+			if r.quotes[i], err = records.QuoteColumns(q); err != nil {
 				return fmt.Errorf("quote %d: %w", i, err)
 			}
 		}
@@ -421,14 +422,14 @@ func (sv *saver) save(ctx context.Context, a *verbatim.StoredArticle, r *article
 		id, err = sv.insert(ctx, `INSERT INTO articles (doc_key, url, content_hash, fingerprint, source_id,
 			title, author, lang, published_at, fetched_at, origin, text, structure, analysis_meta, ingested_at, updated_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			key, a.URL, a.ContentHash, r.fp, sourceID, a.Title, a.Author, a.Lang, millis(a.Published),
-			millis(a.Fetched), row.origin, a.Text, row.structure, row.meta, sv.now, sv.now)
+			key, a.URL, a.ContentHash, r.fp, sourceID, a.Title, a.Author, a.Lang, records.Millis(a.Published),
+			records.Millis(a.Fetched), row.Origin, a.Text, row.Structure, row.Meta, sv.now, sv.now)
 	} else {
 		err = sv.exec(ctx, `UPDATE articles SET url = ?, content_hash = ?, fingerprint = ?, source_id = ?,
 			title = ?, author = ?, lang = ?, published_at = ?, fetched_at = ?, origin = ?, text = ?, structure = ?,
 			analysis_meta = ?, updated_at = ? WHERE id = ?`,
-			a.URL, a.ContentHash, r.fp, sourceID, a.Title, a.Author, a.Lang, millis(a.Published), millis(a.Fetched),
-			row.origin, a.Text, row.structure, row.meta, sv.now, id)
+			a.URL, a.ContentHash, r.fp, sourceID, a.Title, a.Author, a.Lang, records.Millis(a.Published), records.Millis(a.Fetched),
+			row.Origin, a.Text, row.Structure, row.Meta, sv.now, id)
 	}
 	if err != nil {
 		return verbatim.SaveResult{}, fmt.Errorf("write article: %w", err)
@@ -497,41 +498,6 @@ func (sv *saver) index(ctx context.Context) error {
 	}
 	sv.unindexed = sv.unindexed[:0]
 	return nil
-}
-
-// articleFields are the JSON columns of an article row.
-type articleFields struct {
-	origin          string
-	structure, meta sql.NullString
-}
-
-// analysisMeta is what the articles row keeps of an Analysis besides the
-// structure: the fields that are neither quotes nor entities.
-type analysisMeta struct {
-	ID   string `json:"id"`
-	Lang string `json:"lang"`
-}
-
-func articleRow(a *verbatim.StoredArticle) (articleFields, error) {
-	var f articleFields
-	origin, err := json.Marshal(a.Origin)
-	if err != nil {
-		return f, fmt.Errorf("encode origin: %w", err)
-	}
-	f.origin = string(origin)
-	if an := a.Analysis; an != nil {
-		st, err := json.Marshal(an.Article)
-		if err != nil {
-			return f, fmt.Errorf("encode structure: %w", err)
-		}
-		meta, err := json.Marshal(analysisMeta{ID: an.ID, Lang: an.Lang})
-		if err != nil {
-			return f, fmt.Errorf("encode analysis: %w", err)
-		}
-		f.structure = sql.NullString{String: string(st), Valid: true}
-		f.meta = sql.NullString{String: string(meta), Valid: true}
-	}
-	return f, nil
 }
 
 // source returns the id of the article's outlet, creating it if new.
@@ -664,9 +630,9 @@ func (sv *saver) content(ctx context.Context, articleID, sourceID int64, a *verb
 				}
 				perSpeaker[spk]++
 			}
-			args = append(args, articleID, i, sourceID, millis(a.Published), string(q.Kind),
-				q.Content.Text, q.Content.Start, q.Content.End, f.segments, f.cue, f.cueText, q.CueLemma,
-				f.speaker, f.speakerText, q.SpeakerRef, string(q.SpeakerType), q.Entity, nullID(spk))
+			args = append(args, articleID, i, sourceID, records.Millis(a.Published), string(q.Kind),
+				q.Content.Text, q.Content.Start, q.Content.End, f.Segments, f.Cue, f.CueText, q.CueLemma,
+				f.Speaker, f.SpeakerText, q.SpeakerRef, string(q.SpeakerType), q.Entity, nullID(spk))
 		}
 		if err := sv.exec(ctx, quoteCols+rowsOf(18, hi-lo), args...); err != nil {
 			return nil, fmt.Errorf("write quotes: %w", err)
@@ -743,40 +709,4 @@ func jsonStrings(vs ...any) ([]string, error) {
 		out[i] = string(b)
 	}
 	return out, nil
-}
-
-// quoteFields are the columns of a quote row that are derived from spans.
-type quoteFields struct {
-	segments, cue, speaker sql.NullString
-	cueText, speakerText   string
-}
-
-func quoteRow(q verbatim.Quote) (quoteFields, error) {
-	var f quoteFields
-	enc := func(v any) (sql.NullString, error) {
-		b, err := json.Marshal(v)
-		if err != nil {
-			return sql.NullString{}, fmt.Errorf("encode span: %w", err)
-		}
-		return sql.NullString{String: string(b), Valid: true}, nil
-	}
-	var err error
-	if len(q.Content.Segments) > 0 {
-		if f.segments, err = enc(q.Content.Segments); err != nil {
-			return f, err
-		}
-	}
-	if q.Cue != nil {
-		if f.cue, err = enc(q.Cue); err != nil {
-			return f, err
-		}
-		f.cueText = q.Cue.Text
-	}
-	if q.Speaker != nil {
-		if f.speaker, err = enc(q.Speaker); err != nil {
-			return f, err
-		}
-		f.speakerText = q.Speaker.Text
-	}
-	return f, nil
 }

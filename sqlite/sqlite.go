@@ -186,19 +186,3 @@ func (s *Store) apply(ctx context.Context, m migrations.Migration) error {
 	}
 	return tx.Commit()
 }
-
-// millis is a time as stored: Unix milliseconds, 0 for the zero time.
-func millis(t time.Time) int64 {
-	if t.IsZero() {
-		return 0
-	}
-	return t.UnixMilli()
-}
-
-// fromMillis is the time of a stored value, in UTC.
-func fromMillis(ms int64) time.Time {
-	if ms == 0 {
-		return time.Time{}
-	}
-	return time.UnixMilli(ms).UTC()
-}
