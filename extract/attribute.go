@@ -558,6 +558,12 @@ func (a *attributor) attribute() {
 func (a *attributor) sentence(si int32) {
 	s := &a.doc.Sentences[si]
 	for c := s.First; c < s.Last; c++ {
+		if a.tok(c).Has(lang.SourcePreposition | lang.PostCue) {
+			if e := a.sourcePhrase(si, c); e >= 0 {
+				c = e - 1
+				continue
+			}
+		}
 		end, lemma, ok := a.cueAt(c, s.Last)
 		if !ok {
 			continue

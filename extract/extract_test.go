@@ -274,6 +274,29 @@ var extractCases = []struct {
 			{kind: verbatim.Direct, content: "„Das war mein bestes Spiel.“", cue: "sagte", speaker: "Brandt", ref: "Jonas Brandt"},
 		},
 	},
+	{
+		name: "de: a source phrase inside the clause attributes what the clause says on both sides",
+		lang: "de",
+		text: "Stellenabbau bei Brauerei\nDie Brauerei plant nach Angaben der Gewerkschaft den Abbau von 400 Stellen.\n",
+		quotes: []quoteWant{
+			{kind: verbatim.Indirect, content: "Die Brauerei plant nach Angaben der Gewerkschaft den Abbau von 400 Stellen", pieces: 2, cue: "nach", speaker: "Angaben der Gewerkschaft"},
+		},
+	},
+	{
+		name: "de: a fronted source phrase with a compound noun and a postposition",
+		lang: "de",
+		text: "Unfall auf der A7\nNach Polizeiangaben wurden drei Menschen verletzt. Ersten Berichten zufolge war der Fahrer zu schnell.\n",
+		quotes: []quoteWant{
+			{kind: verbatim.Indirect, content: "wurden drei Menschen verletzt", cue: "Nach", speaker: "Polizeiangaben"},
+			{kind: verbatim.Indirect, content: "war der Fahrer zu schnell", cue: "zufolge", speaker: "Ersten Berichten"},
+		},
+	},
+	{
+		name:   "de: nach before a noun that names no source is no attribution",
+		lang:   "de",
+		text:   "Unfall auf der A7\nNach dem Unfall wurde die Autobahn gesperrt.\n",
+		quotes: nil,
+	},
 }
 
 func TestExtract(t *testing.T) {

@@ -692,31 +692,19 @@ func (a *attributor) preposed(si, c, end int32, lemma string, weak bool) {
 	a.add(st, first, contentEnd)
 }
 
-// according handles "according to NP, CONTENT" and "CONTENT, according to NP".
+// according handles "according to NP, CONTENT", "CONTENT, according to NP"
+// and, where the phrase stands inside the clause ("Die Firma plant laut
+// Polizei den Abbau"), what the clause says on both sides of it.
 func (a *attributor) according(si, c, end int32, lemma string) {
 	s := &a.doc.Sentences[si]
 	spk, spkEnd := a.speakerAfter(end, s.Last)
+	if e := a.phraseAfter(end, s.Last); e > end {
+		spk, spkEnd = end, e
+	}
 	if spk < 0 {
 		return
 	}
-	st := statement{cue: c, cueEnd: end, lemma: lemma, spk: spk, spkEnd: spkEnd, from: -1, sentence: si, para: s.Para}
-	last := a.contentEnd(s.First, s.Last)
-	before := a.contentEnd(s.First, c)
-	var first, stop int32
-	if before-s.First >= 3 {
-		first, stop = s.First, before
-	} else {
-		first = spkEnd
-		if first < last && a.isPunct(first, ",") {
-			first++
-		}
-		stop = last
-	}
-	if stop-first < 2 {
-		return
-	}
-	st.segs = append(st.segs, a.span(first, stop))
-	a.add(st, first, stop)
+	a.sourceStatement(si, c, spkEnd, c, end, spk, spkEnd, lemma)
 }
 
 // trailingAttribution reports whether sentence si ends with an attribution

@@ -25,6 +25,7 @@ var German = register((&Language{
 	CapitalizedNouns: true,
 	OrdinalDot:       true,
 	FragmentDirect:   true,
+	CompoundNouns:    true,
 }).load("de-words.txt", "de-cues.txt"))
 
 // germanStructure marks credits, bylines and bios in German articles.

@@ -102,6 +102,13 @@ const (
 	// "der"): after a noun they go on with its phrase ("ein Reporter des
 	// Senders") rather than start the next one.
 	GenitiveDeterminer
+	// SourcePreposition marks a preposition that attributes what the
+	// sentence says when a source noun heads its phrase ("nach Angaben
+	// der Polizei", "seiner Meinung nach").
+	SourcePreposition
+	// SourceNoun marks nouns that name where a statement comes from
+	// ("Angaben", "Ansicht", "Bericht").
+	SourceNoun
 )
 
 // Pronoun is any personal pronoun class.
@@ -144,6 +151,8 @@ var classNames = map[string]Class{
 	"time_words":              TimeWord,
 	"non_subject_determiners": NonSubjectDeterminer,
 	"genitive_determiners":    GenitiveDeterminer,
+	"source_prepositions":     SourcePreposition,
+	"source_nouns":            SourceNoun,
 }
 
 // Word is what the table knows of one lowercase word form.
@@ -239,6 +248,10 @@ type Language struct {
 	// needs CapitalizedNouns to tell the nouns around the phrase from a
 	// verb.
 	FragmentDirect bool
+	// CompoundNouns is set for languages that write compound nouns as one
+	// word whose last part is the head ("Polizeiangaben" are "Angaben"),
+	// so that HeadHas looks at a word's endings too.
+	CompoundNouns bool
 	// Particles maps a cue lemma to the particles that belong to it ("call
 	// on", "point out"): the particle is part of the cue, not of what was said.
 	Particles map[string][]string
@@ -249,6 +262,27 @@ type Language struct {
 
 // Lookup returns what the table knows of a lowercase word form.
 func (l *Language) Lookup(lower string) Word { return l.words[lower] }
+
+// HeadHas reports whether the lowercase word, or where the language
+// writes compound nouns the last part of it (of four letters or more), is
+// in any of the classes c.
+func (l *Language) HeadHas(lower string, c Class) bool {
+	if l.words[lower].Class&c != 0 {
+		return true
+	}
+	if !l.CompoundNouns {
+		return false
+	}
+	for i := 1; i+4 <= len(lower); i++ {
+		if lower[i]&0xC0 == 0x80 {
+			continue // not at the start of a letter
+		}
+		if l.words[lower[i:]].Class&c != 0 {
+			return true
+		}
+	}
+	return false
+}
 
 // Words returns the lower-case words in any of the classes c, in no order.
 func (l *Language) Words(c Class) []string {

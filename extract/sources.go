@@ -1,0 +1,223 @@
+package extract
+
+// This file holds attributions by a phrase inside the sentence rather than
+// by a verb: "nach Angaben der Polizei", "Berichten zufolge", "seiner
+// Meinung nach". What was said is the rest of the sentence, before and
+// after the phrase.
+
+import (
+	"verbatim/lang"
+	"verbatim/segment"
+)
+
+// sourcePhrase tries the attribution phrase around token c, a source
+// preposition or a postposition. It records a statement and returns the
+// token after the phrase, or -1 when c starts none.
+func (a *attributor) sourcePhrase(si, c int32) int32 {
+	s := &a.doc.Sentences[si]
+	t := a.tok(c)
+	if a.quoteOf[c] >= 0 || a.covered[c] || t.Kind != segment.Word {
+		return -1
+	}
+	// "nach Angaben der Polizei": the phrase after the preposition names
+	// the source.
+	if t.Has(lang.SourcePreposition) {
+		if e := a.phraseAfter(c+1, s.Last); e > c+1 && a.sourceHead(c+1, e) {
+			a.sourceStatement(si, c, e, c, c+1, c+1, e, lowerWord(a.text(c)))
+			return e
+		}
+	}
+	// "Berichten zufolge", "seiner Meinung nach": the phrase before it.
+	if t.Has(lang.PostCue) || t.Has(lang.SourcePreposition) && c > s.First && a.headHas(c-1, lang.SourceNoun) {
+		if b := a.phraseBefore(c, s.First); b >= 0 {
+			a.sourceStatement(si, b, c+1, c, c+1, b, c, lowerWord(a.text(c)))
+			return c + 1
+		}
+	}
+	return -1
+}
+
+// sourceStatement records the statement of an attribution phrase [p, pEnd)
+// with cue [c, cEnd) and speaker [spk, spkEnd): its content is what the
+// sentence says around the phrase, one segment on each side that has words.
+func (a *attributor) sourceStatement(si, p, pEnd, c, cEnd, spk, spkEnd int32, lemma string) {
+	s := &a.doc.Sentences[si]
+	last := a.contentEnd(s.First, s.Last)
+	st := statement{cue: c, cueEnd: cEnd, lemma: lemma, spk: spk, spkEnd: spkEnd, from: -1, sentence: si, para: s.Para}
+	first, end := int32(-1), int32(-1)
+	if b := a.contentEnd(s.First, p); a.wordsIn(s.First, b) > 0 {
+		st.segs = append(st.segs, a.span(s.First, b))
+		first, end = s.First, b
+	}
+	after := pEnd
+	for after < last && a.tok(after).Kind == segment.Punct && a.isPunct(after, ",") {
+		after++
+	}
+	// "…, según la policía, que …": after a phrase set off by a comma, a
+	// clause of its own follows, not more of what was said.
+	setOff := p > s.First && a.isPunct(p-1, ",") && after > pEnd
+	if setOff && after < last && a.tok(after).Kind == segment.Word && a.tok(after).Has(lang.Conjunction|lang.ClauseOpener|lang.RelativePerson|lang.Complementizer) {
+		after = last
+	}
+	if a.wordsIn(after, last) > 0 {
+		st.segs = append(st.segs, a.span(after, last))
+		if first < 0 {
+			first = after
+		}
+		end = last
+	}
+	if first < 0 || a.wordsIn(first, end) < 2 {
+		return
+	}
+	a.add(st, first, end)
+}
+
+// headHas reports whether word token i, or its head where the language
+// compounds nouns, is in the classes c.
+func (a *attributor) headHas(i int32, c lang.Class) bool {
+	t := a.tok(i)
+	if t.Kind != segment.Word {
+		return false
+	}
+	if t.Has(c) {
+		return true
+	}
+	return a.lang.CompoundNouns && a.lang.HeadHas(lowerWord(a.text(i)), c)
+}
+
+// lowerWord lower-cases a word, letters beyond ASCII included.
+func lowerWord(w string) string {
+	b := make([]rune, 0, len(w))
+	for _, r := range w {
+		switch {
+		case 'A' <= r && r <= 'Z':
+			r += 'a' - 'A'
+		case r == 'Ä':
+			r = 'ä'
+		case r == 'Ö':
+			r = 'ö'
+		case r == 'Ü':
+			r = 'ü'
+		}
+		b = append(b, r)
+	}
+	return string(b)
+}
+
+// sourceHead reports whether the first noun of the phrase [first, end) is
+// a source noun ("ersten Untersuchungen", "Polizeiangaben").
+func (a *attributor) sourceHead(first, end int32) bool {
+	for k := first; k < end; k++ {
+		t := a.tok(k)
+		if t.Kind == segment.Word && t.Flags&segment.Upper != 0 {
+			return a.headHas(k, lang.SourceNoun)
+		}
+	}
+	return false
+}
+
+// phraseAfter reads a noun phrase of a language that capitalises its
+// nouns from token c on: determiners and adjectives, nouns, and after a
+// noun genitive attributes, prepositional attributes and names joined by
+// "und". It returns the token after the phrase's last noun, or -1.
+func (a *attributor) phraseAfter(c, last int32) int32 {
+	if !a.lang.CapitalizedNouns {
+		return -1
+	}
+	end := int32(-1)
+	noun := false
+	for i := c; i < last && i-c < maxSpeakerTokens; i++ {
+		if q := a.quoteOf[i]; q >= 0 {
+			// A name in quotation marks: „BBC News“.
+			if noun || a.quotes[q].open != i || a.quotes[q].last-a.quotes[q].open > 6 {
+				break
+			}
+			i = a.quotes[q].last - 1
+			noun, end = true, i+1
+			continue
+		}
+		t := a.tok(i)
+		switch t.Kind {
+		case segment.Number:
+			noun, end = true, i+1
+			continue
+		case segment.Word:
+		default:
+			return end
+		}
+		switch {
+		case t.Flags&segment.Upper != 0 && !(noun && t.Has(lang.Determiner)):
+			noun, end = true, i+1
+		case t.Has(lang.Determiner):
+			if noun && !t.Has(lang.GenitiveDeterminer) {
+				return end
+			}
+			noun = false
+		case noun && t.Has(lang.NPPreposition|lang.Coordinator):
+			noun = false
+		case noun || t.Has(lang.Preposition|lang.Conjunction|lang.AdverbBetween|lang.Cue|lang.ReportedMood|lang.PassiveAux):
+			return end
+		case i > c && a.tok(i-1).Has(lang.NPPreposition) && !a.tok(i-1).Has(lang.Determiner):
+			// "von n24": a lower-case name after a preposition.
+			noun, end = true, i+1
+		default:
+			// An adjective before its noun.
+		}
+	}
+	return end
+}
+
+// phraseBefore reads the noun phrase that ends before token c back to its
+// first word, not before floor: nouns, names joined by "und", a genitive
+// attribute, and the determiner or adjective before a noun. It returns the
+// first token, or -1.
+func (a *attributor) phraseBefore(c, floor int32) int32 {
+	if !a.lang.CapitalizedNouns {
+		return -1
+	}
+	first := int32(-1)
+	for i := c - 1; i >= floor && c-i <= maxSpeakerTokens; i-- {
+		if q := a.quoteOf[i]; q >= 0 {
+			if a.quotes[q].last-1 != i || a.quotes[q].last-a.quotes[q].open > 6 {
+				break
+			}
+			i = a.quotes[q].open
+			first = i
+			continue
+		}
+		t := a.tok(i)
+		if t.Kind == segment.Number {
+			first = i
+			continue
+		}
+		if t.Kind != segment.Word || first < 0 && t.Flags&segment.Upper == 0 {
+			break
+		}
+		if t.Flags&segment.Upper != 0 && !t.Has(lang.Determiner|lang.Pronoun|lang.Conjunction|lang.Preposition) {
+			first = i
+			continue
+		}
+		if t.Has(lang.Determiner) {
+			first = i
+			// A determiner opens the phrase, but a genitive one may
+			// attach it to a noun before ("Berichten der Sender").
+			if i-1 >= floor && a.tok(i-1).Flags&segment.Upper != 0 && t.Has(lang.GenitiveDeterminer) && !a.tok(i-1).Has(lang.Determiner) {
+				continue
+			}
+			break
+		}
+		if t.Has(lang.Coordinator|lang.NPPreposition) && i-1 >= floor && a.tok(i-1).Flags&segment.Upper != 0 && a.tok(i-1).Kind == segment.Word {
+			continue
+		}
+		// An adjective: a lower-case word with a determiner before it.
+		if t.Flags&segment.Upper == 0 && i-1 >= floor && a.tok(i-1).Has(lang.Determiner) && !t.Has(lang.Preposition|lang.Conjunction|lang.AdverbBetween|lang.Cue) {
+			first = i
+			continue
+		}
+		break
+	}
+	if first < 0 || a.tok(first).Has(lang.Coordinator|lang.NPPreposition) && !a.tok(first).Has(lang.Determiner) {
+		return -1
+	}
+	return first
+}
