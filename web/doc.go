@@ -7,6 +7,10 @@
 // drawn on the server. Templates, the stylesheet, the script and the
 // OpenAPI document are embedded, so the binary serves everything itself.
 //
+// Charts are the exception to html/template: their markup is written in Go
+// (chart.go) with every text escaped, as a template's per-value escaping
+// made them the costliest part of a page.
+//
 // Article text is hostile input. Everything is escaped by html/template,
 // the Content-Security-Policy forbids inline scripts and styles, request
 // bodies and times are bounded, the write token is compared in constant
@@ -18,4 +22,8 @@
 // method yet. The server computes them from a compact in-memory index of
 // every quote that it builds from Store.Export and rebuilds when the store
 // changes (stats.go); the store should provide them later.
+//
+// Search pages asked for a second time within a minute come from a cache
+// (query.go) that admits a page only on its second ask, so that one-off
+// searches do not evict the ones people repeat; any write clears it.
 package web

@@ -236,7 +236,8 @@ func (c *ttlCache[V]) get(key string) (V, bool) {
 	return e.v, true
 }
 
-// put remembers v under key at a cost (for search windows, their hits).
+// put remembers v under key at a cost (for search pages, their hits), if
+// the key was put before.
 func (c *ttlCache[V]) put(key string, v V, cost int) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
