@@ -25,5 +25,6 @@
 //
 // Search pages asked for a second time within a minute come from a cache
 // (query.go) that admits a page only on its second ask, so that one-off
-// searches do not evict the ones people repeat; any write clears it.
+// searches do not evict the ones people repeat; it is emptied whenever the
+// statistics are rebuilt after the store changed.
 package web
