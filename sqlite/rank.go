@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"math"
 	"slices"
@@ -152,16 +153,15 @@ type windowMatch struct {
 // query under the filters, with their lengths from the index's own table
 // of row sizes.
 func (s *Store) window(ctx context.Context, group string, f filter) ([]windowMatch, error) {
-	match := f.match(group)
-	from := `quotes_fts JOIN quotes_fts_docsize d ON d.id = quotes_fts.rowid`
+	from := `quotes_fts`
 	where := []string{`quotes_fts MATCH ?`}
-	args := []any{match}
+	args := []any{f.match(group)}
 	if len(f.dates) > 0 {
 		from += ` JOIN quotes q ON q.id = quotes_fts.rowid`
 		where = append(where, f.dates...)
 		args = append(args, f.dateArgs...)
 	}
-	query := `SELECT quotes_fts.rowid, d.sz FROM ` + from + ` WHERE ` + strings.Join(where, ` AND `) +
+	query := `SELECT quotes_fts.rowid FROM ` + from + ` WHERE ` + strings.Join(where, ` AND `) +
 		` ORDER BY quotes_fts.rowid DESC`
 	if RankWindow > 0 {
 		query += ` LIMIT ?`
@@ -171,18 +171,65 @@ func (s *Store) window(ctx context.Context, group string, f filter) ([]windowMat
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
 	var out []windowMatch
-	var sz sql.RawBytes
 	for rows.Next() {
 		var m windowMatch
-		if err := rows.Scan(&m.id, &sz); err != nil {
+		if err := rows.Scan(&m.id); err != nil {
+			rows.Close()
 			return nil, err
 		}
-		m.tokens = firstVarint(sz)
 		out = append(out, m)
 	}
-	return out, rows.Err()
+	if err := errors.Join(rows.Err(), rows.Close()); err != nil || len(out) == 0 {
+		return nil, err
+	}
+	return out, s.lengths(ctx, out)
+}
+
+// lengths fills in the token counts of matches, newest first. The matches
+// of a common word lie close together, and reading the row sizes of their
+// whole stretch in order costs a fifth of looking each one up; scattered
+// matches are looked up one by one.
+func (s *Store) lengths(ctx context.Context, ms []windowMatch) error {
+	newest, oldest := ms[0].id, ms[len(ms)-1].id
+	var rows *sql.Rows
+	var err error
+	if newest-oldest+1 <= 8*int64(len(ms)) {
+		rows, err = s.r.QueryContext(ctx, `SELECT id, sz FROM quotes_fts_docsize WHERE id BETWEEN ? AND ?
+			ORDER BY id DESC`, oldest, newest)
+	} else {
+		ids := make([]any, len(ms))
+		for i, m := range ms {
+			ids[i] = m.id
+		}
+		rows, err = s.r.QueryContext(ctx, `SELECT id, sz FROM quotes_fts_docsize WHERE id IN (`+
+			placeholders(len(ids))+`) ORDER BY id DESC`, ids...)
+	}
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	// Both lists descend by id: one merge pass.
+	i := 0
+	var id int64
+	var sz sql.RawBytes
+	for rows.Next() && i < len(ms) {
+		if err := rows.Scan(&id, &sz); err != nil {
+			return err
+		}
+		for i < len(ms) && ms[i].id > id {
+			ms[i].tokens = 1 // no size recorded: a row replaced meanwhile
+			i++
+		}
+		if i < len(ms) && ms[i].id == id {
+			ms[i].tokens = firstVarint(sz)
+			i++
+		}
+	}
+	for ; i < len(ms); i++ {
+		ms[i].tokens = 1
+	}
+	return rows.Err()
 }
 
 // inverseFrequency is BM25's idf of an alternative whose newest matches

@@ -184,3 +184,43 @@ func TestFirstVarint(t *testing.T) {
 		}
 	}
 }
+
+// TestLengths reads quote lengths both ways, a stretch of the index's row
+// sizes and lookups of scattered rows, and compares them with the rows.
+func TestLengths(t *testing.T) {
+	s := openTemp(t)
+	g := newCorpus()
+	var as []*verbatim.StoredArticle
+	for i := range 10 {
+		as = append(as, g.article(i))
+	}
+	if _, err := s.SaveArticles(t.Context(), as); err != nil {
+		t.Fatal(err)
+	}
+	var n int64
+	if err := s.r.QueryRow(`SELECT max(id) FROM quotes`).Scan(&n); err != nil || n < 100 {
+		t.Fatalf("%d quotes, %v", n, err)
+	}
+	for _, step := range []int64{1, 2, 13} { // dense, dense enough, scattered
+		var ms []windowMatch
+		for id := n; id > 0; id -= step {
+			ms = append(ms, windowMatch{id: id})
+		}
+		ms = append([]windowMatch{{id: n + 5}}, ms...) // not stored: one token
+		if err := s.lengths(t.Context(), ms); err != nil {
+			t.Fatal(err)
+		}
+		if ms[0].tokens != 1 {
+			t.Errorf("step %d: a quote not stored has %d tokens", step, ms[0].tokens)
+		}
+		for _, m := range ms[1:] {
+			var content string
+			if err := s.r.QueryRow(`SELECT content FROM quotes WHERE id = ?`, m.id).Scan(&content); err != nil {
+				t.Fatal(err)
+			}
+			if want := len(strings.Fields(content)); m.tokens != want {
+				t.Errorf("step %d: quote %d has %d tokens; its %d words %q", step, m.id, m.tokens, want, content)
+			}
+		}
+	}
+}
