@@ -64,14 +64,14 @@ Mallory said that "><img src=x onerror="window.__xss=2;alert(2)"> was harmless, 
 
 // fixture is a server over a SQLite store holding the test articles.
 type fixture struct {
-	t     *testing.T
+	t     testing.TB
 	store *sqlite.Store
 	srv   *Server
 	// ids are the stored articles' ids, in the order of testArticles.
 	ids []int64
 }
 
-func newFixture(t *testing.T, cfg Config) *fixture {
+func newFixture(t testing.TB, cfg Config) *fixture {
 	t.Helper()
 	ctx := context.Background()
 	store, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "web.db"))
