@@ -450,6 +450,11 @@ func (a *attributor) speakerAfter(c, last int32) (int32, int32) {
 		}
 		i++
 	}
+	// "sprach der Präsident von der „…“": a preposition and determiner
+	// before what follows are not the speaker's.
+	for a.lang.VerbSecond && i > c+1 && a.tok(i-1).Has(lang.Preposition|lang.Determiner) && !a.tok(i-1).Has(lang.Pronoun) {
+		i--
+	}
 	if i == c || !a.headsNP(c, i) || a.tok(c).Has(lang.ClauseOpener) {
 		return -1, -1
 	}

@@ -297,6 +297,31 @@ var extractCases = []struct {
 		text:   "Unfall auf der A7\nNach dem Unfall wurde die Autobahn gesperrt.\n",
 		quotes: nil,
 	},
+	{
+		name: "de: a quotation after a colon that ends the sentence is direct, by the subject before the colon",
+		lang: "de",
+		text: "Streit im Stadtrat\nDie Ministerin Eva Lind blieb hart. Sie fuhr fort: „Wir stimmen diesem Haushalt nicht zu.“\n",
+		quotes: []quoteWant{
+			{kind: verbatim.Direct, content: "„Wir stimmen diesem Haushalt nicht zu.“", speaker: "Sie", ref: "Eva Lind"},
+		},
+	},
+	{
+		name: "de: an inverted speaker before von and a quoted phrase, the phrase after an adverbial",
+		lang: "de",
+		text: "Hochwasser im Süden\nNach einem Besuch im Krisengebiet sprach der Ministerpräsident von der „schwersten Flut seit Jahrzehnten“. Händler sprachen in diesem Zusammenhang von „Panikkäufen“.\n",
+		quotes: []quoteWant{
+			{kind: verbatim.Direct, content: "„schwersten Flut seit Jahrzehnten“", speaker: "der Ministerpräsident"},
+			{kind: verbatim.Direct, content: "„Panikkäufen“", speaker: "Händler"},
+		},
+	},
+	{
+		name: "de: a verb after und ends a naming cue's object",
+		lang: "de",
+		text: "Spendenaktion\nDer Landrat Jonas Weber spricht von einer „großen Welle der Hilfe“ und sieht darin ein gutes Zeichen.\n",
+		quotes: []quoteWant{
+			{kind: verbatim.Direct, content: "„großen Welle der Hilfe“", cue: "spricht", speaker: "Der Landrat Jonas Weber"},
+		},
+	},
 }
 
 func TestExtract(t *testing.T) {

@@ -655,7 +655,20 @@ func (a *attributor) preposed(si, c, end int32, lemma string, weak bool) {
 			}
 		}
 	}
-	if !a.clauseStart(first, contentEnd) {
+	naming := a.lang.FragmentDirect && a.tok(c).Has(lang.NamingCue)
+	if naming {
+		// "sprach von einer „Katastrophe“ und sieht darin …": a verb
+		// after "und" starts a clause of its own.
+		for k := first + 1; k+1 < contentEnd; k++ {
+			if a.tok(k).Has(lang.Coordinator) && a.quoteOf[k] < 0 && a.verbAfterCoordinator(k+1) {
+				contentEnd = k
+				break
+			}
+		}
+	}
+	// "sprachen in diesem Zusammenhang von „Panikverkäufen“": a naming
+	// cue's quoted object may follow an adverbial.
+	if !a.clauseStart(first, contentEnd) && !(naming && a.quotedObject(c, end, first, contentEnd)) {
 		return
 	}
 	if weak {
@@ -690,6 +703,30 @@ func (a *attributor) preposed(si, c, end int32, lemma string, weak bool) {
 	st := statement{cue: c, cueEnd: end, lemma: lemma, spk: spk, spkEnd: spkEnd, from: from, sentence: si, para: s.Para}
 	st.segs = append(st.segs, a.span(first, contentEnd))
 	a.add(st, first, contentEnd)
+}
+
+// verbAfterCoordinator reports whether word k after "und" is a finite
+// verb in a language that capitalises its nouns: a lower-case word that is
+// no determiner, pronoun, preposition or adverb and stands before no noun.
+func (a *attributor) verbAfterCoordinator(k int32) bool {
+	t := a.tok(k)
+	if !a.lang.CapitalizedNouns || t.Kind != segment.Word || t.Flags&segment.Upper != 0 || a.quoteOf[k] >= 0 {
+		return false
+	}
+	if t.Has(lang.Determiner | lang.Pronoun | lang.Preposition | lang.AdverbBetween | lang.Conjunction | lang.ClauseOpener) {
+		return false
+	}
+	n := a.tok(k + 1)
+	return !(n.Kind == segment.Word && n.Flags&segment.Upper != 0) && !(n.Kind == segment.QuoteMark)
+}
+
+// quotedObject reports whether [first, end) is a quoted phrase that the
+// naming cue [c, cEnd) reports, with only closed-class words and nouns
+// beside it.
+func (a *attributor) quotedObject(c, cEnd, first, end int32) bool {
+	st := statement{cue: c, cueEnd: cEnd}
+	st.segs = append(st.segs, a.span(first, end))
+	return a.objectFragment(st, first, end) >= 0
 }
 
 // according handles "according to NP, CONTENT", "CONTENT, according to NP"

@@ -104,6 +104,21 @@ func (a *attributor) floating() {
 			a.stmts = append(a.stmts, st)
 			continue
 		}
+		// "Er fuhr fort: „…“": a quotation that a colon introduces and
+		// that ends the sentence is what was said, by the subject of the
+		// words before the colon or else by the speaker before.
+		if colon := q.open - 1; colon > s0.First && a.isPunct(colon, ":") && a.contentEnd(q.last, s1.Last) == q.last && a.wordsIn(q.open, q.last) >= 3 {
+			st := statement{kind: verbatim.Direct, cue: -1, cueEnd: -1, spk: -1, spkEnd: -1, from: prev, sentence: sFirst, para: q.para}
+			if b, e := a.subject(s0.First, colon); b >= 0 {
+				st.spk, st.spkEnd, st.from = b, e, -1
+			}
+			if st.spk >= 0 || st.from >= 0 {
+				st.segs = append(st.segs, [2]int{q.start, q.end})
+				a.used[qi] = true
+				a.stmts = append(a.stmts, st)
+				continue
+			}
+		}
 		if prev < 0 || a.wordsIn(q.open, q.last) < 3 || a.stmts[prev].para != q.para {
 			continue
 		}
