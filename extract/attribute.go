@@ -658,7 +658,16 @@ func (a *attributor) add(st statement, first, end int32) {
 // beside it ("sie „reine Spekulation“", "von der „schlimmsten
 // Katastrophe“"). It returns -1 otherwise, or when st has no cue.
 func (a *attributor) objectFragment(st statement, first, end int32) int32 {
-	if st.cue < 0 || !a.tok(st.cue).Has(lang.NamingCue) || len(st.segs) != 1 || end-first > maxSpeakerTokens {
+	if st.cue < 0 || !a.tok(st.cue).Has(lang.NamingCue) || len(st.segs) != 1 {
+		return -1
+	}
+	outside := end - first
+	for k := first; k < end; k++ {
+		if a.quoteOf[k] >= 0 {
+			outside--
+		}
+	}
+	if outside > maxSpeakerTokens {
 		return -1
 	}
 	found := int32(-1)

@@ -322,6 +322,23 @@ var extractCases = []struct {
 			{kind: verbatim.Direct, content: "„großen Welle der Hilfe“", cue: "spricht", speaker: "Der Landrat Jonas Weber"},
 		},
 	},
+	{
+		name: "de: a second naming cue after und takes the subject of the sentence, a determiner and a noun",
+		lang: "de",
+		text: "Stellenabbau bei Brauerei\nDie Brauerei bestätigte die Zahlen nicht und nannte sie „reine Spekulation“.\n",
+		quotes: []quoteWant{
+			{kind: verbatim.Indirect, content: "die Zahlen nicht", cue: "bestätigte"},
+			{kind: verbatim.Direct, content: "„reine Spekulation“", cue: "nannte", speaker: "Die Brauerei"},
+		},
+	},
+	{
+		name: "de: a naming cue's long object before als keeps the quoted phrase direct",
+		lang: "de",
+		text: "Urteil im Untreue-Prozess\nDas Gericht wertete die Zahlung der hohen Prämien an den alten Vorstand des Konzerns als „grobe Verschwendung“.\n",
+		quotes: []quoteWant{
+			{kind: verbatim.Direct, content: "„grobe Verschwendung“", cue: "wertete", speaker: "Das Gericht"},
+		},
+	},
 }
 
 func TestExtract(t *testing.T) {

@@ -810,6 +810,13 @@ func (a *attributor) subject(first, limit int32) (int32, int32) {
 		if speaking && a.headsNP(k, j) {
 			return k, a.apposedName(j, limit)
 		}
+		// "Die Autoren der Studie werfen …": where nouns are capitalised,
+		// a determiner and its nouns before a lower-case verb.
+		if a.lang.CapitalizedNouns && !a.tok(k).Has(lang.NonSubjectDeterminer) {
+			if e := a.phraseAfter(k, limit); e > k+1 && e < limit && a.tok(e).Kind == segment.Word && a.tok(e).Flags&segment.Upper == 0 && !a.tok(e).Has(lang.Determiner|lang.Preposition|lang.Conjunction) {
+				return k, e
+			}
+		}
 	}
 	return -1, -1
 }
