@@ -339,6 +339,14 @@ var extractCases = []struct {
 			{kind: verbatim.Direct, content: "„grobe Verschwendung“", cue: "wertete", speaker: "Das Gericht"},
 		},
 	},
+	{
+		name: "de: an adverb before the verb leaves the subject after it; a complement preposition ends the inverted subject",
+		lang: "de",
+		text: "Krawalle in der Vorstadt\nInsgesamt spricht die Polizei von einer ruhigeren Nacht, dennoch ist der Schaden hoch.\n",
+		quotes: []quoteWant{
+			{kind: verbatim.Indirect, content: "von einer ruhigeren Nacht, dennoch ist der Schaden hoch", speaker: "die Polizei"},
+		},
+	},
 }
 
 func TestExtract(t *testing.T) {

@@ -538,6 +538,21 @@ func (a *attributor) preposed(si, c, end int32, lemma string, weak bool) {
 	// sentence ("Am Montag sagte Müller, ..."), the subject follows the verb.
 	if a.lang.VerbSecond && !a.coordinated(c, s.First) && (spk < 0 || spk > s.First || a.tok(s.First).Has(lang.Preposition|lang.AdverbBetween) || a.notSubject(spk, spkEnd)) {
 		if b, e := a.speakerAfter(end, s.Last); b >= 0 && !a.tok(b).Has(lang.NonSubjectDeterminer) {
+			// "spricht die Polizei von weniger Krawallen": when the
+			// phrase leaves nothing to report, a complement preposition
+			// in it opens what the cue reports.
+			r, rEnd := e, a.contentEnd(e, s.Last)
+			if r < rEnd && a.isPunct(r, ",:") {
+				r++
+			}
+			if rEnd-r < 2 || !a.clauseStart(r, rEnd) {
+				for k := b + 2; k < e; k++ {
+					if a.tok(k).Has(lang.ComplementPreposition) && a.tok(k-1).Flags&segment.Upper != 0 {
+						e = k
+						break
+					}
+				}
+			}
 			spk, spkEnd = b, e
 			end = e
 		}
