@@ -13,7 +13,9 @@
 //     reported speech (attribute.go, patterns.go, unattributed.go);
 //  6. resolve    resolves each speaker mention to an entity (resolve.go).
 //
-// The language is detected per article (package langdetect) unless given.
+// The language is detected per article (package langdetect) unless given;
+// a run of paragraphs clearly in another supported language is read in a
+// pass of its own with that language's table (languages.go).
 // Every stage reads the language table (package lang) instead of branching
 // on the language. All work is linear in the text, or bounded per sentence,
 // so an article's time is bounded by its length.

@@ -3,6 +3,7 @@ package extract
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"sync"
 	"unicode/utf8"
 
@@ -60,6 +61,8 @@ type state struct {
 	attr   attributor
 	res    resolver
 	paras  []segment.Span
+	// resolved holds the speaker of each of attr's statements.
+	resolved []resolution
 }
 
 // New returns an Extractor.
@@ -98,7 +101,9 @@ func (e *Extractor) Extract(text string) (*verbatim.Analysis, error) {
 	st.paras = st.paras[:0]
 	// A headline can carry a statement ("Pence: Trump was ‘mocking’ ...");
 	// it is read like a paragraph.
-	if t := a.Article.TitleSpan; t != nil {
+	titled := a.Article.TitleSpan != nil
+	if titled {
+		t := a.Article.TitleSpan
 		st.paras = append(st.paras, segment.Span{Start: t.Start, End: t.End})
 	}
 	for _, p := range a.Article.Paragraphs {
@@ -110,7 +115,36 @@ func (e *Extractor) Extract(text string) (*verbatim.Analysis, error) {
 		st.paras = append(st.paras, sp)
 	}
 	st.doc.Segment(text, st.paras, l)
+	var langs []*lang.Language
+	if e.detect != nil {
+		langs = st.paragraphLanguages(e.detect, l)
+	}
+	if langs == nil {
+		st.analyse(l, titled)
+		st.emit(a, nil)
+		return a, nil
+	}
+	// An article that mixes languages is read a run of paragraphs of one
+	// language at a time, each with its own language's tables; entities
+	// named in several runs are one.
+	paras := slices.Clone(st.paras)
+	merged := map[string]int{}
+	for from := 0; from < len(paras); {
+		to := from + 1
+		for to < len(paras) && langs[to] == langs[from] {
+			to++
+		}
+		st.doc.Segment(text, paras[from:to], langs[from])
+		st.analyse(langs[from], titled && from == 0)
+		st.emit(a, merged)
+		from = to
+	}
+	return a, nil
+}
 
+// analyse runs the pipeline after segmentation over the paragraphs of
+// st.doc in language l; titled says the first of them is the headline.
+func (st *state) analyse(l *lang.Language, titled bool) {
 	st.attr.prepare(&st.doc, l, nil)
 	st.quotes.marks = &l.Quotes
 	st.quotes.dialogueDash = l.DialogueDash
@@ -125,30 +159,60 @@ func (e *Extractor) Extract(text string) (*verbatim.Analysis, error) {
 	st.attr.prepare(&st.doc, l, st.quotes.quotes)
 	st.attr.ents = &st.ents
 	st.attr.titlePara = -1
-	if a.Article.TitleSpan != nil {
+	if titled {
 		st.attr.titlePara = 0 // the headline is read as the first paragraph
 	}
 	st.attr.attribute()
 	st.res.doc, st.res.ents, st.res.lang = &st.doc, &st.ents, l
-	resolved := st.res.resolve(st.attr.stmts)
+	st.resolved = st.res.resolve(st.attr.stmts)
+}
 
-	for i := range st.attr.stmts {
-		a.Quotes = append(a.Quotes, st.quote(&st.attr.stmts[i], resolved[i]))
-		if r := resolved[i]; r.entity >= 0 {
-			st.ents.entities[r.entity].Quotes++
-		}
-	}
+// emit appends the quotes and entities that analyse found to a. With
+// merged (the index in a.Entities of each entity already emitted, by type
+// and name), an entity found again is merged into the earlier one.
+func (st *state) emit(a *verbatim.Analysis, merged map[string]int) {
+	index := make([]int, len(st.ents.entities))
 	for i := range st.ents.entities {
 		ent := st.ents.entities[i]
+		ent.Quotes = 0 // counted below, from the quotes attributed
 		if ent.Aliases == nil {
 			ent.Aliases = []string{}
 		}
 		if ent.Roles == nil {
 			ent.Roles = []string{}
 		}
+		key := string(ent.Type) + "|" + ent.Name
+		if j, ok := merged[key]; ok && merged != nil {
+			into := &a.Entities[j]
+			into.Mentions = append(into.Mentions, ent.Mentions...)
+			for _, al := range ent.Aliases {
+				if !slices.Contains(into.Aliases, al) {
+					into.Aliases = append(into.Aliases, al)
+				}
+			}
+			for _, r := range ent.Roles {
+				if !slices.Contains(into.Roles, r) {
+					into.Roles = append(into.Roles, r)
+				}
+			}
+			index[i] = j
+			continue
+		}
+		index[i] = len(a.Entities)
+		ent.ID = index[i]
+		if merged != nil {
+			merged[key] = index[i]
+		}
 		a.Entities = append(a.Entities, ent)
 	}
-	return a, nil
+	for i := range st.attr.stmts {
+		q := st.quote(&st.attr.stmts[i], st.resolved[i])
+		if q.Entity >= 0 {
+			q.Entity = index[q.Entity]
+			a.Entities[q.Entity].Quotes++
+		}
+		a.Quotes = append(a.Quotes, q)
+	}
 }
 
 // maxUnclosedSentences is how far an unclosed quote may run.

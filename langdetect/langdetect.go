@@ -134,6 +134,11 @@ func isLetter(s string, i int) bool {
 // iso6393 maps the two-letter codes Verbatim uses to whatlanggo's three-letter ones.
 var iso6393 = map[string]string{"en": "eng", "de": "deu", "fr": "fra", "es": "spa"}
 
+// Confident returns the code of text's language when its function words
+// leave no doubt, else "": for parts of a text (a paragraph), where a
+// wrong guess would cost more than keeping the text's own language.
+func (d *Detector) Confident(text string) string { return d.vote(text) }
+
 // Detect returns the code of text's language, or the fallback.
 func (d *Detector) Detect(text string) string {
 	if code := d.vote(text); code != "" {
