@@ -347,6 +347,29 @@ var extractCases = []struct {
 			{kind: verbatim.Indirect, content: "von einer ruhigeren Nacht, dennoch ist der Schaden hoch", speaker: "die Polizei"},
 		},
 	},
+	{
+		name: "de: a separable verb's particle at the clause end completes the cue; the inverted subject stands before it",
+		lang: "de",
+		text: "Brand in der Lagerhalle\nAm Abend teilte ein Sprecher der Feuerwehr mit, dass niemand verletzt worden sei. Der Hausmeister gab an, er habe das Feuer sofort bemerkt.\n",
+		quotes: []quoteWant{
+			{kind: verbatim.Indirect, content: "dass niemand verletzt worden sei", cue: "teilte ein Sprecher der Feuerwehr mit", speaker: "ein Sprecher der Feuerwehr"},
+			{kind: verbatim.Indirect, content: "er habe das Feuer sofort bemerkt", cue: "gab an", speaker: "Der Hausmeister"},
+		},
+	},
+	{
+		name: "de: a separated stem after a quotation takes the speaker before its particle",
+		lang: "de",
+		text: "Brand in der Lagerhalle\n„Wir hatten großes Glück“, gab der Betreiber der Halle bekannt.\n",
+		quotes: []quoteWant{
+			{kind: verbatim.Direct, content: "„Wir hatten großes Glück“", speaker: "der Betreiber der Halle"},
+		},
+	},
+	{
+		name:   "de: a separable verb's stem without its particle is no cue",
+		lang:   "de",
+		text:   "Brand in der Lagerhalle\nEs gab am Abend einen Brand in der Halle, die Feuerwehr war schnell vor Ort.\n",
+		quotes: nil,
+	},
 }
 
 func TestExtract(t *testing.T) {

@@ -216,8 +216,13 @@ func (a *attributor) postposed(si, c, end int32, lemma string) bool {
 	// "La presidenta, Ana Ruiz, defendió …": a phrase that opens the
 	// sentence and is set off before the cue is its subject.
 	subjectFirst := b >= 0 && b == s.First && e < a.verbGroupStart(c, s.First)
+	// A separated stem's inverted speaker stands before its particle.
+	ve, vLast := a.verbEnd(c, end), s.Last
+	if ve != end {
+		vLast = end - 1
+	}
 	if v := a.verbGroupStart(c, s.First); v > s.First && a.isPunct(v-1, ",") && b > s.First && e < v {
-		if ib, ie := a.invertedSpeaker(end, s.Last); ib >= 0 {
+		if ib, ie := a.invertedSpeaker(ve, vLast); ib >= 0 {
 			spk, spkEnd, boundary = ib, ie, v
 		}
 	}
@@ -231,11 +236,11 @@ func (a *attributor) postposed(si, c, end int32, lemma string) bool {
 	case subjectFirst:
 	default:
 		if v := a.verbGroupStart(c, s.First); a.boundaryBefore(v) && v > s.First && !a.lang.IsParticiple(a.text(c)) {
-			after := end
-			if after < s.Last && a.enclitic(after) {
+			after := ve
+			if after < vLast && a.enclitic(after) {
 				after++ // "», dit-elle"
 			}
-			if b, e := a.speakerAfter(after, s.Last); b >= 0 {
+			if b, e := a.speakerAfter(after, vLast); b >= 0 {
 				spk, spkEnd, boundary = b, e, v
 			}
 		}
@@ -537,7 +542,13 @@ func (a *attributor) preposed(si, c, end int32, lemma string, weak bool) {
 	// Verb-second order: when something other than the subject opens the
 	// sentence ("Am Montag sagte Müller, ..."), the subject follows the verb.
 	if a.lang.VerbSecond && !a.coordinated(c, s.First) && (spk < 0 || spk > s.First || a.tok(s.First).Has(lang.Preposition|lang.AdverbBetween) || a.notSubject(spk, spkEnd)) {
-		if b, e := a.speakerAfter(end, s.Last); b >= 0 && !a.tok(b).Has(lang.NonSubjectDeterminer) {
+		// A separated stem's subject stands before its particle ("teilte
+		// die Polizei mit, …"); what it reports follows the particle.
+		if ve := a.verbEnd(c, end); ve != end {
+			if b, e := a.speakerAfter(ve, end-1); b >= 0 && !a.tok(b).Has(lang.NonSubjectDeterminer) {
+				spk, spkEnd = b, e
+			}
+		} else if b, e := a.speakerAfter(end, s.Last); b >= 0 && !a.tok(b).Has(lang.NonSubjectDeterminer) {
 			// "spricht die Polizei von weniger Krawallen": when the
 			// phrase leaves nothing to report, a complement preposition
 			// in it opens what the cue reports.

@@ -109,6 +109,10 @@ const (
 	// SourceNoun marks nouns that name where a statement comes from
 	// ("Angaben", "Ansicht", "Bericht").
 	SourceNoun
+	// SeparatedCue marks a finite verb form that is a cue only with its
+	// separable particle at the end of the clause ("gab … an", "wies …
+	// zurück"); Language.Separated lists the particles and lemmas.
+	SeparatedCue
 )
 
 // Pronoun is any personal pronoun class.
@@ -255,9 +259,21 @@ type Language struct {
 	// Particles maps a cue lemma to the particles that belong to it ("call
 	// on", "point out"): the particle is part of the cue, not of what was said.
 	Particles map[string][]string
+	// Separated maps a finite form of a separable verb's stem ("gab") to
+	// the cues it makes with a particle at the end of its clause ("gab
+	// … an" is "angeben"); the cue file writes such a lemma "an|geben".
+	Separated map[string][]SeparableCue
 
 	words map[string]Word
 	table wordTable
+}
+
+// SeparableCue is a separable cue verb as its stem's finite form sees
+// it: the particle that closes the clause, the lemma and the cue's classes.
+type SeparableCue struct {
+	Particle string
+	Lemma    string
+	Class    Class
 }
 
 // Lookup returns what the table knows of a lowercase word form.
@@ -361,6 +377,7 @@ func Codes() []string {
 func (l *Language) load(wordsFile, cuesFile string) *Language {
 	l.words = map[string]Word{}
 	l.Particles = map[string][]string{}
+	l.Separated = map[string][]SeparableCue{}
 	add := func(w string, c Class, lemma string) {
 		e := l.words[w]
 		e.Class |= c
@@ -431,6 +448,21 @@ func (l *Language) load(wordsFile, cuesFile string) *Language {
 		if strings.HasPrefix(lemma, "=") {
 			lemma = lemma[1:]
 			class |= NamingCue
+		}
+		// "an|geben gab gaben gibt gegeben": a separable verb. The stem's
+		// forms joined to the particle are cues ("angab", "angegeben");
+		// standing alone they need the particle at the clause end.
+		if particle, stem, ok := strings.Cut(lemma, "|"); ok {
+			lemma = particle + stem
+			for _, form := range append(l.Inflect(stem), f[1:]...) {
+				add(particle+form, class, lemma)
+				// The participle ("gegeben") never stands apart.
+				if !strings.HasPrefix(form, "ge") || strings.HasPrefix(stem, "ge") {
+					add(form, SeparatedCue, "")
+					l.Separated[form] = append(l.Separated[form], SeparableCue{Particle: particle, Lemma: lemma, Class: class})
+				}
+			}
+			return
 		}
 		forms := append(l.Inflect(lemma), f[1:]...)
 		for _, form := range forms {

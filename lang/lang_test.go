@@ -107,3 +107,19 @@ func TestInflectGermanEpenthesis(t *testing.T) {
 		t.Errorf("bezeichnete = %+v, want a naming cue of bezeichnen", w)
 	}
 }
+
+func TestGermanSeparable(t *testing.T) {
+	if w := German.Lookup("angegeben"); w.Class&Cue == 0 || w.Lemma != "angeben" {
+		t.Errorf("angegeben = %+v, want a cue of angeben", w)
+	}
+	if w := German.Lookup("gab"); w.Class&Cue != 0 || w.Class&SeparatedCue == 0 {
+		t.Errorf("gab = %+v, want a separated stem only", w)
+	}
+	found := false
+	for _, sc := range German.Separated["teilte"] {
+		found = found || sc.Particle == "mit" && sc.Lemma == "mitteilen"
+	}
+	if !found {
+		t.Errorf("Separated[teilte] = %+v, want mit → mitteilen", German.Separated["teilte"])
+	}
+}
