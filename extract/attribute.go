@@ -171,6 +171,19 @@ func (a *attributor) cueAt(i, last int32) (end int32, lemma string, ok bool) {
 	if t.Has(lang.InvertedCue) && !a.boundaryBefore(i) {
 		return 0, "", false
 	}
+	// Its speaker follows at once: ", so dass …" and ", so heißt ein …"
+	// (a lower-case word that no determiner or pronoun is, with more
+	// words after it) are no attributions.
+	if t.Has(lang.InvertedCue) {
+		if i+1 >= last {
+			return 0, "", false
+		}
+		n := a.tok(i + 1)
+		verb := n.Flags&segment.Upper == 0 && !n.Has(lang.Determiner|lang.Pronoun) && i+2 < last && a.tok(i+2).Kind == segment.Word
+		if n.Kind != segment.Word || n.Has(lang.Complementizer|lang.ClauseOpener|lang.Conjunction) || verb {
+			return 0, "", false
+		}
+	}
 	// A capitalised cue word inside a sentence is part of a name ("the
 	// Washington Post"); after a determiner or possessive it is a noun
 	// ("his statement", "a report").

@@ -307,6 +307,11 @@ func (f *entityFinder) classify(i, j int32, titled bool) verbatim.EntityType {
 		case first.Has(lang.Place) || toks[j-1].Has(lang.Place):
 			return verbatim.EntityPlace
 		case n == 1:
+			// A noun after an article or possessive is no name ("In
+			// seinem Vortrag beschrieb er …").
+			if i > 0 && toks[i-1].Has(lang.Determiner) && !f.surnames[first.Hash] {
+				return ""
+			}
 			if j < int32(len(toks)) && toks[j].Has(lang.Cue) || i > 0 && toks[i-1].Has(lang.Cue) || f.surnames[first.Hash] {
 				return verbatim.EntityPerson
 			}

@@ -365,6 +365,23 @@ var extractCases = []struct {
 		},
 	},
 	{
+		name: "de: so before dass or a verb is no inverted cue; so before a speaker is",
+		lang: "de",
+		text: "Unwetter im Süden\nDer Sturm riss Bäume um, so dass die Bahnstrecke gesperrt wurde. „Wir arbeiten die ganze Nacht“, so ein Sprecher der Bahn.\n",
+		quotes: []quoteWant{
+			{kind: verbatim.Direct, content: "„Wir arbeiten die ganze Nacht“", cue: "so", speaker: "ein Sprecher der Bahn"},
+		},
+	},
+	{
+		name: "de: a noun after a possessive is no name for a pronoun to resolve to",
+		lang: "de",
+		text: "Vortrag in Bremen\nJan Wolff sprach am Abend in Bremen. In seinem Vortrag beschrieb er die Lage. Er sagte, die Daten seien unvollständig.\n",
+		quotes: []quoteWant{
+			{kind: verbatim.Indirect, content: "die Lage", speaker: "er", ref: "Jan Wolff"},
+			{kind: verbatim.Indirect, content: "die Daten seien unvollständig", cue: "sagte", speaker: "Er", ref: "Jan Wolff"},
+		},
+	},
+	{
 		name:   "de: a separable verb's stem without its particle is no cue",
 		lang:   "de",
 		text:   "Brand in der Lagerhalle\nEs gab am Abend einen Brand in der Halle, die Feuerwehr war schnell vor Ort.\n",
