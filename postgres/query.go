@@ -192,49 +192,54 @@ func (s *Store) Search(ctx context.Context, q verbatim.SearchQuery) (verbatim.Se
 	if hasText {
 		where = append([]string{`q.tsv @@ ` + tsquery(text)}, where...)
 	}
-	var query string
-	if byRank {
-		var after string
-		if cur != nil {
-			r, id := p.add(cur.Rank), p.add(cur.ID)
-			after = `WHERE score < ` + r + ` OR (score = ` + r + ` AND id > ` + id + `)`
-		}
-		inner := `SELECT q.id, ts_rank(q.tsv, ` + tsquery(text) + `)::float8 AS score FROM quotes q WHERE ` + and(where)
-		if RankWindow > 0 {
-			// ts_rank runs in the select list, so it is computed only
-			// for the rows the window keeps.
-			inner = `SELECT id, ts_rank(tsv, ` + tsquery(text) + `)::float8 AS score FROM (SELECT q.id, q.tsv FROM quotes q
-				WHERE ` + and(where) + ` ORDER BY q.id DESC LIMIT ` + p.add(RankWindow) + `) newest`
-		}
-		query = `SELECT id, score FROM (` + inner + `) ranked ` + after + ` ORDER BY score DESC, id LIMIT ` + p.add(limit+1)
-	} else {
+	if !byRank {
+		// Newest first needs no second query for the hits: one reads
+		// them in order.
 		if cur != nil {
 			t, id := p.add(cur.Time), p.add(cur.ID)
 			where = append(where, `(q.published_at < `+t+` OR (q.published_at = `+t+` AND q.id < `+id+`))`)
 		}
-		query = `SELECT q.id, q.published_at FROM quotes q WHERE ` + and(where) +
-			` ORDER BY q.published_at DESC, q.id DESC LIMIT ` + p.add(limit+1)
+		rows, err := s.pool.Query(ctx, `SELECT `+records.HitColumns+` FROM quotes q`+records.HitJoins+` WHERE `+and(where)+
+			` ORDER BY q.published_at DESC, q.id DESC LIMIT `+p.add(limit+1), p...)
+		if err != nil {
+			return page, fmt.Errorf("postgres: search: %w", err)
+		}
+		page.Hits, err = records.Collect(rows, records.Hit)
+		rows.Close()
+		if err != nil {
+			return page, fmt.Errorf("postgres: search: %w", err)
+		}
+		if len(page.Hits) > limit {
+			page.Hits = page.Hits[:limit]
+			last := page.Hits[limit-1]
+			page.Next = keyset.Cursor{Time: records.Millis(last.Published), ID: last.QuoteID}.Encode()
+		}
+		return page, s.count(ctx, q, hasText, &page)
 	}
-	rows, err := s.pool.Query(ctx, query, p...)
+	var after string
+	if cur != nil {
+		r, id := p.add(cur.Rank), p.add(cur.ID)
+		after = `WHERE score < ` + r + ` OR (score = ` + r + ` AND id > ` + id + `)`
+	}
+	inner := `SELECT q.id, ts_rank(q.tsv, ` + tsquery(text) + `)::float8 AS score FROM quotes q WHERE ` + and(where)
+	if RankWindow > 0 {
+		// ts_rank runs in the select list, so it is computed only for
+		// the rows the window keeps.
+		inner = `SELECT id, ts_rank(tsv, ` + tsquery(text) + `)::float8 AS score FROM (SELECT q.id, q.tsv FROM quotes q
+			WHERE ` + and(where) + ` ORDER BY q.id DESC LIMIT ` + p.add(RankWindow) + `) newest`
+	}
+	rows, err := s.pool.Query(ctx, `SELECT id, score FROM (`+inner+`) ranked `+after+
+		` ORDER BY score DESC, id LIMIT `+p.add(limit+1), p...)
 	if err != nil {
 		return page, fmt.Errorf("postgres: search: %w", err)
 	}
-	var keys []keyset.Cursor
-	for rows.Next() {
-		c := keyset.Cursor{ByRank: byRank}
-		if byRank {
-			err = rows.Scan(&c.ID, &c.Rank)
-		} else {
-			err = rows.Scan(&c.ID, &c.Time)
-		}
-		if err != nil {
-			rows.Close()
-			return page, fmt.Errorf("postgres: search: %w", err)
-		}
-		keys = append(keys, c)
-	}
+	keys, err := records.Collect(rows, func(r records.Scanner) (keyset.Cursor, error) {
+		c := keyset.Cursor{ByRank: true}
+		err := r.Scan(&c.ID, &c.Rank)
+		return c, err
+	})
 	rows.Close()
-	if err := rows.Err(); err != nil {
+	if err != nil {
 		return page, fmt.Errorf("postgres: search: %w", err)
 	}
 	if len(keys) > limit {
@@ -244,14 +249,20 @@ func (s *Store) Search(ctx context.Context, q verbatim.SearchQuery) (verbatim.Se
 	if page.Hits, err = s.hits(ctx, keys); err != nil {
 		return page, fmt.Errorf("postgres: search: %w", err)
 	}
-	if q.CountUpTo > 0 {
-		n, err := s.countMatches(ctx, q, hasText, q.CountUpTo+1)
-		if err != nil {
-			return page, fmt.Errorf("postgres: search: count: %w", err)
-		}
-		page.Count, page.CountExact = min(n, q.CountUpTo), n <= q.CountUpTo
+	return page, s.count(ctx, q, hasText, &page)
+}
+
+// count fills in the page's count when the query asks for one.
+func (s *Store) count(ctx context.Context, q verbatim.SearchQuery, hasText bool, page *verbatim.SearchPage) error {
+	if q.CountUpTo <= 0 {
+		return nil
 	}
-	return page, nil
+	n, err := s.countMatches(ctx, q, hasText, q.CountUpTo+1)
+	if err != nil {
+		return fmt.Errorf("postgres: search: count: %w", err)
+	}
+	page.Count, page.CountExact = min(n, q.CountUpTo), n <= q.CountUpTo
+	return nil
 }
 
 // countMatches counts the quotes matching a search, up to most. Its
@@ -394,26 +405,13 @@ func (s *Store) Speakers(ctx context.Context, q verbatim.SpeakerQuery) ([]verbat
 // speakers loads speakers with their aliases and roles.
 func (s *Store) speakers(ctx context.Context, where string, args []any, limit int) ([]verbatim.Speaker, error) {
 	p := params(args)
-	rows, err := s.pool.Query(ctx, records.SpeakerSelect+where+` ORDER BY quotes DESC, id LIMIT `+p.add(limit), p...)
-	if err != nil {
-		return nil, err
-	}
-	out, err := records.Collect(rows, records.Speaker)
-	rows.Close()
-	if err != nil || len(out) == 0 {
-		return nil, err
-	}
-	ids := make([]int64, len(out))
-	for i, sp := range out {
-		ids[i] = sp.ID
-	}
-	rows, err = s.pool.Query(ctx, `SELECT speaker_id, kind, value FROM speaker_names
-		WHERE speaker_id = ANY($1) ORDER BY speaker_id, kind, value COLLATE "C"`, ids)
+	inner := records.SpeakerSelect + where + ` ORDER BY quotes DESC, id LIMIT ` + p.add(limit)
+	rows, err := s.pool.Query(ctx, fmt.Sprintf(records.SpeakerNamesSelect, inner, ` COLLATE "C"`), p...)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	return out, records.AddNames(rows, out)
+	return records.SpeakersWithNames(rows)
 }
 
 // Outlets lists the outlets that have articles, most quotes first.

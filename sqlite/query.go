@@ -202,7 +202,12 @@ func (s *Store) Search(ctx context.Context, q verbatim.SearchQuery) (verbatim.Se
 	if byRank {
 		keys, matches, counted, err = s.rankSearch(ctx, groups, f, cur, limit)
 	} else {
-		keys, err = s.newestSearch(ctx, groups, f, cur, limit)
+		page.Hits, err = s.newestSearch(ctx, groups, f, cur, limit)
+		if len(page.Hits) > limit {
+			page.Hits = page.Hits[:limit]
+			last := page.Hits[limit-1]
+			page.Next = keyset.Cursor{Time: records.Millis(last.Published), ID: last.QuoteID}.Encode()
+		}
 	}
 	if err == nil && q.CountUpTo > 0 {
 		if !counted {
@@ -212,6 +217,9 @@ func (s *Store) Search(ctx context.Context, q verbatim.SearchQuery) (verbatim.Se
 	}
 	if err != nil {
 		return page, fmt.Errorf("sqlite: search: %w", err)
+	}
+	if !byRank {
+		return page, nil
 	}
 	if len(keys) > limit {
 		keys = keys[:limit]
@@ -246,9 +254,9 @@ func (s *Store) countMatches(ctx context.Context, groups []string, f filter, mos
 	return n, err
 }
 
-// newestSearch returns the keys of at most limit+1 hits after cur, newest
-// first. A text query's filters but dates are tested inside the index.
-func (s *Store) newestSearch(ctx context.Context, groups []string, f filter, cur *keyset.Cursor, limit int) ([]keyset.Cursor, error) {
+// newestSearch returns at most limit+1 hits after cur, newest first, in
+// one query. A text query's filters but dates are tested inside the index.
+func (s *Store) newestSearch(ctx context.Context, groups []string, f filter, cur *keyset.Cursor, limit int) ([]verbatim.QuoteHit, error) {
 	where, args := f.where, f.args
 	from := `quotes q`
 	if len(groups) > 0 {
@@ -263,22 +271,14 @@ func (s *Store) newestSearch(ctx context.Context, groups []string, f filter, cur
 	if len(where) == 0 {
 		where = []string{`1 = 1`}
 	}
-	query := `SELECT q.id, q.published_at FROM ` + from + ` WHERE ` + strings.Join(where, ` AND `) +
+	query := `SELECT ` + records.HitColumns + ` FROM ` + from + records.HitJoins + ` WHERE ` + strings.Join(where, ` AND `) +
 		` ORDER BY q.published_at DESC, q.id DESC LIMIT ?`
 	rows, err := s.r.QueryContext(ctx, query, append(slices.Clip(args), limit+1)...)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var keys []keyset.Cursor
-	for rows.Next() {
-		var c keyset.Cursor
-		if err := rows.Scan(&c.ID, &c.Time); err != nil {
-			return nil, err
-		}
-		keys = append(keys, c)
-	}
-	return keys, rows.Err()
+	return records.Collect(rows, records.Hit)
 }
 
 // hits loads the quotes of a page, in the page's order.
@@ -413,25 +413,13 @@ func (s *Store) Speakers(ctx context.Context, q verbatim.SpeakerQuery) ([]verbat
 
 // speakers loads speakers with their aliases and roles.
 func (s *Store) speakers(ctx context.Context, where string, args []any, limit int) ([]verbatim.Speaker, error) {
-	rows, err := s.r.QueryContext(ctx, records.SpeakerSelect+where+` ORDER BY quotes DESC, id LIMIT ?`, append(args, limit)...)
-	if err != nil {
-		return nil, err
-	}
-	out, err := records.Collect(rows, records.Speaker)
-	if err := errors.Join(err, rows.Close()); err != nil || len(out) == 0 {
-		return nil, err
-	}
-	ids := make([]any, len(out))
-	for i, sp := range out {
-		ids[i] = sp.ID
-	}
-	rows, err = s.r.QueryContext(ctx, `SELECT speaker_id, kind, value FROM speaker_names
-		WHERE speaker_id IN (`+placeholders(len(ids))+`) ORDER BY speaker_id, kind, value`, ids...)
+	inner := records.SpeakerSelect + where + ` ORDER BY quotes DESC, id LIMIT ?`
+	rows, err := s.r.QueryContext(ctx, fmt.Sprintf(records.SpeakerNamesSelect, inner, ``), append(args, limit)...)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	return out, records.AddNames(rows, out)
+	return records.SpeakersWithNames(rows)
 }
 
 // Outlets lists the outlets that have articles, most quotes first.

@@ -304,29 +304,38 @@ func Speaker(row Scanner) (verbatim.Speaker, error) {
 	return sp, err
 }
 
-// AddNames reads rows of (speaker_id, kind, value) from speaker_names into
-// the aliases and roles of the speakers.
-func AddNames(rows Rows, sps []verbatim.Speaker) error {
-	at := make(map[int64]int, len(sps))
-	for i, sp := range sps {
-		at[sp.ID] = i
-	}
+// SpeakerNamesSelect selects speakers with their names, a row per name and
+// one without for a speaker with none. The caller puts a query of
+// SpeakerSelect's columns, ordered and limited, in place of the first %s,
+// and the collation that orders names byte by byte in the second.
+const SpeakerNamesSelect = `SELECT sp.id, sp.name, sp.type, sp.quotes, n.kind, n.value FROM (%s) sp
+	LEFT JOIN speaker_names n ON n.speaker_id = sp.id ORDER BY sp.quotes DESC, sp.id, n.kind, n.value%s`
+
+// SpeakersWithNames reads the rows of SpeakerNamesSelect: a speaker's rows
+// follow each other.
+func SpeakersWithNames(rows Rows) ([]verbatim.Speaker, error) {
+	var out []verbatim.Speaker
 	for rows.Next() {
-		var id int64
-		var kind, v string
-		if err := rows.Scan(&id, &kind, &v); err != nil {
-			return err
+		var sp verbatim.Speaker
+		var typ string
+		var kind, value *string
+		if err := rows.Scan(&sp.ID, &sp.Name, &typ, &sp.Quotes, &kind, &value); err != nil {
+			return nil, err
 		}
-		i, ok := at[id]
+		if n := len(out); n == 0 || out[n-1].ID != sp.ID {
+			sp.Type = verbatim.SpeakerType(typ)
+			out = append(out, sp)
+		}
+		last := &out[len(out)-1]
 		switch {
-		case !ok:
-		case kind == "role":
-			sps[i].Roles = append(sps[i].Roles, v)
+		case kind == nil || value == nil:
+		case *kind == "role":
+			last.Roles = append(last.Roles, *value)
 		default:
-			sps[i].Aliases = append(sps[i].Aliases, v)
+			last.Aliases = append(last.Aliases, *value)
 		}
 	}
-	return rows.Err()
+	return out, rows.Err()
 }
 
 // OutletSelect selects the outlets that have articles; the caller appends

@@ -140,10 +140,14 @@ func TestInOrderAndNames(t *testing.T) {
 	if len(got) != 2 || got[0].QuoteID != 1 || got[1].QuoteID != 3 {
 		t.Errorf("in order: %+v", got)
 	}
-	sps := []verbatim.Speaker{{ID: 4}, {ID: 9}}
-	err := AddNames(&rows{rs: []row{{int64(4), "alias", "Rutte"}, {int64(9), "role", "spokesman"}, {int64(12), "alias", "x"}}}, sps)
-	if err != nil || !slices.Equal(sps[0].Aliases, []string{"Rutte"}) || !slices.Equal(sps[1].Roles, []string{"spokesman"}) {
-		t.Errorf("names: %+v, %v", sps, err)
+	sps, err := SpeakersWithNames(&rows{rs: []row{
+		{int64(4), "Mark Rutte", "person", int64(7), "alias", "Rutte"},
+		{int64(4), "Mark Rutte", "person", int64(7), "role", "Secretary General"},
+		{int64(9), "Kremlin", "organization", int64(2), nil, nil},
+	}})
+	if err != nil || len(sps) != 2 || !slices.Equal(sps[0].Aliases, []string{"Rutte"}) ||
+		!slices.Equal(sps[0].Roles, []string{"Secretary General"}) || sps[1].Aliases != nil || sps[1].Type != verbatim.Organization {
+		t.Errorf("speakers with names: %+v, %v", sps, err)
 	}
 	boom := errors.New("connection lost")
 	if _, err := Collect(&rows{err: boom}, Outlet); !errors.Is(err, boom) {
