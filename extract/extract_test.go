@@ -382,6 +382,34 @@ var extractCases = []struct {
 		},
 	},
 	{
+		name: "de: a source phrase inside a subordinate or relative clause attributes that clause only",
+		lang: "de",
+		text: "Streit um die Deponie\nDie Firma bleibt in Haft, weil sie nach Auffassung des Gerichts die Kasse geplündert hat. Die Stadt baut eine Umweltzone, die nach Einschätzung des Umweltamtes die Luft verbessert.\n",
+		quotes: []quoteWant{
+			{kind: verbatim.Indirect, content: "weil sie nach Auffassung des Gerichts die Kasse geplündert hat", pieces: 2, cue: "nach", speaker: "Auffassung des Gerichts"},
+			{kind: verbatim.Indirect, content: "die nach Einschätzung des Umweltamtes die Luft verbessert", pieces: 2, cue: "nach", speaker: "Einschätzung des Umweltamtes"},
+		},
+	},
+	{
+		name: "de: a source phrase after a colon attributes the clause after the colon",
+		lang: "de",
+		text: "Streit um die Deponie\nDie Abgeordnete schloss sich der Kritik an: Die Mittel seien ihrer Meinung nach unverhältnismäßig.\n",
+		quotes: []quoteWant{
+			{kind: verbatim.Indirect, content: "Die Mittel seien ihrer Meinung nach unverhältnismäßig", pieces: 2, cue: "nach", speaker: "ihrer Meinung"},
+		},
+	},
+	{
+		name: "de: reported mood continues the latest statement, not one this pass added in an earlier paragraph",
+		lang: "de",
+		text: "Krawalle in der Vorstadt\nDie Polizei sprach von einer ruhigen Nacht. In einem Depot seien zwei Busse verbrannt.\n\nEin Reporter berichtete, dass die Brände eine Art Sport seien. Jedes Jahr würden so viele Autos zerstört.\n",
+		quotes: []quoteWant{
+			{kind: verbatim.Indirect, content: "von einer ruhigen Nacht", speaker: "Die Polizei"},
+			{kind: verbatim.Indirect, content: "In einem Depot seien zwei Busse verbrannt"},
+			{kind: verbatim.Indirect, content: "dass die Brände eine Art Sport seien", speaker: "Ein Reporter"},
+			{kind: verbatim.Indirect, content: "Jedes Jahr würden so viele Autos zerstört", speaker: "Ein Reporter"},
+		},
+	},
+	{
 		name:   "de: a separable verb's stem without its particle is no cue",
 		lang:   "de",
 		text:   "Brand in der Lagerhalle\nEs gab am Abend einen Brand in der Halle, die Feuerwehr war schnell vor Ort.\n",

@@ -45,9 +45,10 @@ func (a *attributor) sourceStatement(si, p, pEnd, c, cEnd, spk, spkEnd int32, le
 	last := a.contentEnd(s.First, s.Last)
 	st := statement{cue: c, cueEnd: cEnd, lemma: lemma, spk: spk, spkEnd: spkEnd, from: -1, sentence: si, para: s.Para}
 	first, end := int32(-1), int32(-1)
-	if b := a.contentEnd(s.First, p); a.wordsIn(s.First, b) > 0 {
-		st.segs = append(st.segs, a.span(s.First, b))
-		first, end = s.First, b
+	from := a.phraseClause(s.First, p)
+	if b := a.contentEnd(from, p); a.wordsIn(from, b) > 0 {
+		st.segs = append(st.segs, a.span(from, b))
+		first, end = from, b
 	}
 	after := pEnd
 	for after < last && a.tok(after).Kind == segment.Punct && a.isPunct(after, ",") {
@@ -70,6 +71,40 @@ func (a *attributor) sourceStatement(si, p, pEnd, c, cEnd, spk, spkEnd int32, le
 		return
 	}
 	a.add(st, first, end)
+}
+
+// phraseClause returns where the clause holding token p begins, not before
+// floor: after a colon or semicolon, or at the conjunction, relative or
+// clause-opening word after a comma ("…, weil er sich nach Auffassung des
+// Gerichts …", "…, die nach Einschätzung des Amtes …"). What the phrase
+// attributes is that clause, not the sentence around it.
+func (a *attributor) phraseClause(floor, p int32) int32 {
+	for k := p - 1; k > floor; k-- {
+		if a.quoteOf[k] >= 0 {
+			continue
+		}
+		if a.isPunct(k, ":;") {
+			return k + 1
+		}
+		if !a.isPunct(k, ",") || k+1 >= p {
+			continue
+		}
+		w := a.tok(k + 1)
+		if w.Kind != segment.Word {
+			continue
+		}
+		if w.Has(lang.Conjunction|lang.ClauseOpener|lang.RelativePerson|lang.Complementizer) && !w.Has(lang.Coordinator) {
+			return k + 1
+		}
+		// A relative pronoun: a determiner after the comma with no noun
+		// after it ("…, das seiner Meinung nach …").
+		if w.Has(lang.Determiner) && a.lang.CapitalizedNouns && k+2 <= p {
+			if k+2 == p || a.tok(k+2).Kind == segment.Word && a.tok(k+2).Flags&segment.Upper == 0 {
+				return k + 1
+			}
+		}
+	}
+	return floor
 }
 
 // headHas reports whether word token i, or its head where the language

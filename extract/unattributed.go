@@ -43,8 +43,10 @@ func (a *attributor) reportedMood() {
 		if has[si] || !a.hasClass(s.First, s.Last, lang.ReportedMood) {
 			continue
 		}
-		if len(a.stmts) > n {
-			last = len(a.stmts) - 1
+		// The statement just before: the last one found by a cue, or the
+		// last one this pass added, whichever is later.
+		if k := len(a.stmts) - 1; k >= n && (last < 0 || a.stmts[k].sentence > a.stmts[last].sentence) {
+			last = k
 		}
 		prev := a.continuedSpeaker(last, s.Para, true)
 		if prev < 0 {
