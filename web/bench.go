@@ -48,6 +48,9 @@ type BenchReport struct {
 	// page caches) and file pages (the database, memory-mapped, shared
 	// with the page cache); and the Go heap in use from /metrics.
 	PeakRSS, RSSAnon, RSSFile, HeapInuse int64
+	// ServerCores is the server's CPU time during the run over its
+	// duration (Linux, 0 when unknown): how many cores it kept busy.
+	ServerCores float64
 }
 
 // BenchKind is the latency of one kind of request.
@@ -69,6 +72,9 @@ func (r BenchReport) String() string {
 	for _, k := range r.ByKind {
 		fmt.Fprintf(&b, "  %-14s %6d requests, %d errors, p50 %v, p99 %v\n", k.Kind, k.Requests, k.Errors,
 			k.P50.Round(10*time.Microsecond), k.P99.Round(10*time.Microsecond))
+	}
+	if r.ServerCores > 0 {
+		fmt.Fprintf(&b, "server CPU   %.2f cores busy\n", r.ServerCores)
 	}
 	if r.PeakRSS > 0 {
 		fmt.Fprintf(&b, "server RSS   %.0f MB anonymous + %.0f MB mapped database file now; peak %.0f MB\n",
@@ -115,6 +121,7 @@ func Bench(ctx context.Context, cfg BenchConfig) (BenchReport, error) {
 	results := make([][]sample, cfg.Clients)
 	ctx, cancel := context.WithTimeout(ctx, cfg.Duration)
 	defer cancel()
+	cpu0 := procCPU(cfg.ServerPID)
 	start := time.Now()
 	var wg sync.WaitGroup
 	for c := range cfg.Clients {
@@ -133,6 +140,9 @@ func Bench(ctx context.Context, cfg BenchConfig) (BenchReport, error) {
 	}
 	wg.Wait()
 	elapsed := time.Since(start)
+	if cpu1 := procCPU(cfg.ServerPID); cpu0 > 0 && cpu1 > cpu0 {
+		r.ServerCores = (cpu1 - cpu0).Seconds() / elapsed.Seconds()
+	}
 
 	var all []time.Duration
 	byKind := map[string][]time.Duration{}
@@ -275,6 +285,36 @@ func pct(ds []time.Duration, p float64) time.Duration {
 	slices.Sort(s)
 	i := int(math.Ceil(p*float64(len(s)))) - 1
 	return s[max(0, min(i, len(s)-1))]
+}
+
+// procCPU reads the user and system CPU time a process has used from
+// /proc/PID/stat (Linux), or 0.
+func procCPU(pid int) time.Duration {
+	if pid <= 0 {
+		return 0
+	}
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return 0
+	}
+	// The command name, in parentheses, may hold spaces; the fields
+	// after it are numbered from 3: utime is 14, stime 15.
+	i := strings.LastIndexByte(string(b), ')')
+	if i < 0 {
+		return 0
+	}
+	f := strings.Fields(string(b[i+1:]))
+	if len(f) < 13 {
+		return 0
+	}
+	utime, e1 := strconv.ParseInt(f[11], 10, 64)
+	stime, e2 := strconv.ParseInt(f[12], 10, 64)
+	if e1 != nil || e2 != nil {
+		return 0
+	}
+	// Clock ticks are 100 a second on Linux for every architecture Go
+	// supports (USER_HZ).
+	return time.Duration(utime+stime) * 10 * time.Millisecond
 }
 
 // procMemory reads a process's peak resident set size and its current

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -185,5 +186,21 @@ func TestShorten(t *testing.T) {
 	}
 	if s := shorten("  a\n b ", 10); s != "a b" {
 		t.Errorf("shorten: %q", s)
+	}
+}
+
+func TestProcCPU(t *testing.T) {
+	if _, err := os.Stat("/proc/self/stat"); err != nil {
+		t.Skip("no /proc")
+	}
+	before := procCPU(os.Getpid())
+	for x, start := 0, time.Now(); time.Since(start) < 50*time.Millisecond; x++ {
+		_ = x * x
+	}
+	if after := procCPU(os.Getpid()); before <= 0 || after <= before {
+		t.Errorf("CPU time %v, then %v after spinning", before, after)
+	}
+	if procCPU(0) != 0 || procCPU(-1) != 0 {
+		t.Error("CPU time of no process")
 	}
 }
