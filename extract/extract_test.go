@@ -410,6 +410,16 @@ var extractCases = []struct {
 		},
 	},
 	{
+		name: "de: a run of reported-mood sentences in a paragraph is one statement; a new paragraph starts another",
+		lang: "de",
+		text: "Vortrag in Bremen\nDer Physiker betonte, dass es kaum Daten gebe. Die Statistiken seien nicht weitergeführt worden. Leider sei auch in Deutschland die Lage unklar.\n\nDie Zukunft sei ungewiss.\n",
+		quotes: []quoteWant{
+			{kind: verbatim.Indirect, content: "dass es kaum Daten gebe", cue: "betonte"},
+			{kind: verbatim.Indirect, content: "Die Statistiken seien nicht weitergeführt worden. Leider sei auch in Deutschland die Lage unklar"},
+			{kind: verbatim.Indirect, content: "Die Zukunft sei ungewiss"},
+		},
+	},
+	{
 		name:   "de: a separable verb's stem without its particle is no cue",
 		lang:   "de",
 		text:   "Brand in der Lagerhalle\nEs gab am Abend einen Brand in der Halle, die Feuerwehr war schnell vor Ort.\n",

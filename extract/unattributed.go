@@ -34,6 +34,7 @@ func (a *attributor) reportedMood() {
 		}
 	}
 	next, last := 0, -1
+	added := int32(-2) // the last sentence this pass attributed
 	for si := range a.doc.Sentences {
 		s := &a.doc.Sentences[si]
 		for next < n && a.stmts[next].sentence <= int32(si) {
@@ -48,17 +49,26 @@ func (a *attributor) reportedMood() {
 		if k := len(a.stmts) - 1; k >= n && (last < 0 || a.stmts[k].sentence > a.stmts[last].sentence) {
 			last = k
 		}
-		prev := a.continuedSpeaker(last, s.Para, true)
-		if prev < 0 {
-			continue
-		}
 		first, end := s.First, a.contentEnd(s.First, s.Last)
 		if end-first < 3 {
+			continue
+		}
+		// A sentence right after one this pass added, in the same
+		// paragraph, goes on with the same report: one statement spans
+		// the run of sentences.
+		if k := len(a.stmts) - 1; k >= n && last == k && added == int32(si)-1 && a.stmts[k].para == s.Para {
+			a.stmts[k].segs[0][1] = a.span(first, end)[1]
+			added = int32(si)
+			continue
+		}
+		prev := a.continuedSpeaker(last, s.Para, true)
+		if prev < 0 {
 			continue
 		}
 		st := statement{kind: verbatim.Indirect, cue: -1, cueEnd: -1, spk: -1, spkEnd: -1, from: prev, sentence: int32(si), para: s.Para}
 		st.segs = append(st.segs, a.span(first, end))
 		a.stmts = append(a.stmts, st)
+		added = int32(si)
 	}
 	if len(a.stmts) > n {
 		sortStatements(a.stmts)
