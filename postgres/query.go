@@ -303,17 +303,8 @@ func (s *Store) hits(ctx context.Context, keys []keyset.Cursor) ([]verbatim.Quot
 	if err != nil {
 		return nil, err
 	}
-	out := records.InOrder(ids, hs)
-	if keys[0].ByRank {
-		rank := make(map[int64]float64, len(keys))
-		for _, k := range keys {
-			rank[k.ID] = k.Rank
-		}
-		for i := range out {
-			out[i].Score = rank[out[i].QuoteID]
-		}
-	}
-	return out, nil
+	// ts_rank is higher for better matches.
+	return records.InOrder(keys, hs, func(rank float64) float64 { return rank }), nil
 }
 
 // Export streams the matching quotes in the order they were stored.

@@ -286,10 +286,9 @@ func (s *Store) hits(ctx context.Context, keys []keyset.Cursor) ([]verbatim.Quot
 	if len(keys) == 0 {
 		return nil, nil
 	}
-	ids := make([]int64, len(keys))
 	args := make([]any, len(keys))
 	for i, k := range keys {
-		ids[i], args[i] = k.ID, k.ID
+		args[i] = k.ID
 	}
 	rows, err := s.r.QueryContext(ctx, `SELECT `+records.HitColumns+` FROM quotes q`+records.HitJoins+
 		` WHERE q.id IN (`+placeholders(len(keys))+`)`, args...)
@@ -301,17 +300,8 @@ func (s *Store) hits(ctx context.Context, keys []keyset.Cursor) ([]verbatim.Quot
 	if err != nil {
 		return nil, err
 	}
-	out := records.InOrder(ids, hs)
-	if keys[0].ByRank {
-		rank := make(map[int64]float64, len(keys))
-		for _, k := range keys {
-			rank[k.ID] = k.Rank
-		}
-		for i := range out {
-			out[i].Score = -rank[out[i].QuoteID] // ranks are lower for better matches
-		}
-	}
-	return out, nil
+	// Ranks are lower for better matches.
+	return records.InOrder(keys, hs, func(rank float64) float64 { return -rank }), nil
 }
 
 // Export streams the matching quotes in the order they were stored.

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"verbatim"
+	"verbatim/internal/keyset"
 )
 
 // Scanner is one row of a result: *sql.Row, *sql.Rows, pgx.Row and
@@ -275,16 +276,20 @@ func Hit(row Scanner) (verbatim.QuoteHit, error) {
 	return h, err
 }
 
-// InOrder arranges hits loaded by id in the order of ids, leaving out ids
-// without a hit (a quote replaced since its id was read).
-func InOrder(ids []int64, hits []verbatim.QuoteHit) []verbatim.QuoteHit {
+// InOrder arranges hits loaded by id in the order of the keys that found
+// them, leaving out a key without a hit (a quote replaced since its key was
+// read). The hits of a relevance search get score(rank) as their Score.
+func InOrder(keys []keyset.Cursor, hits []verbatim.QuoteHit, score func(rank float64) float64) []verbatim.QuoteHit {
 	byID := make(map[int64]verbatim.QuoteHit, len(hits))
 	for _, h := range hits {
 		byID[h.QuoteID] = h
 	}
-	out := make([]verbatim.QuoteHit, 0, len(ids))
-	for _, id := range ids {
-		if h, ok := byID[id]; ok {
+	out := make([]verbatim.QuoteHit, 0, len(keys))
+	for _, k := range keys {
+		if h, ok := byID[k.ID]; ok {
+			if k.ByRank {
+				h.Score = score(k.Rank)
+			}
 			out = append(out, h)
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"verbatim"
+	"verbatim/internal/keyset"
 )
 
 // row is a result row of given values, scanned as the drivers do: into
@@ -136,8 +137,9 @@ func TestHitSpeaker(t *testing.T) {
 
 func TestInOrderAndNames(t *testing.T) {
 	hs := []verbatim.QuoteHit{{QuoteID: 3}, {QuoteID: 1}}
-	got := InOrder([]int64{1, 2, 3}, hs)
-	if len(got) != 2 || got[0].QuoteID != 1 || got[1].QuoteID != 3 {
+	keys := []keyset.Cursor{{ByRank: true, Rank: -2, ID: 1}, {ByRank: true, Rank: -1, ID: 2}, {ByRank: true, Rank: -0.5, ID: 3}}
+	got := InOrder(keys, hs, func(r float64) float64 { return -r })
+	if len(got) != 2 || got[0].QuoteID != 1 || got[1].QuoteID != 3 || got[0].Score != 2 || got[1].Score != 0.5 {
 		t.Errorf("in order: %+v", got)
 	}
 	sps, err := SpeakersWithNames(&rows{rs: []row{
