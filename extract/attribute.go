@@ -654,6 +654,12 @@ func (a *attributor) sentence(si int32) {
 		}
 		class := a.cueClass(c, lemma)
 		weak := class&lang.WeakCue != 0 && class&(lang.Cue&^lang.WeakCue) == 0
+		if class&lang.ImpersonalCue != 0 {
+			if e := a.impersonal(si, c, end, lemma); e > c {
+				c = e - 1
+			}
+			continue
+		}
 		if a.tok(c).Has(lang.PrepCueStart) && a.isPrepCue(c, end) {
 			a.according(si, c, end, lemma)
 			c = end - 1

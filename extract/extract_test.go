@@ -420,6 +420,15 @@ var extractCases = []struct {
 		},
 	},
 	{
+		name: "de: heißt es reports beside the impersonal pronoun: the prepositional phrase before it is the source; heißen without es is no cue",
+		lang: "de",
+		text: "Streit um die Deponie\nIn einem Papier des Ministeriums heißt es, die Regeln hätten sich bewährt. Über die Kosten sei man sich nicht einig, hieß es. Der neue Leiter heißt Jonas Brandt.\n",
+		quotes: []quoteWant{
+			{kind: verbatim.Indirect, content: "die Regeln hätten sich bewährt", cue: "heißt es", speaker: "In einem Papier des Ministeriums"},
+			{kind: verbatim.Indirect, content: "Über die Kosten sei man sich nicht einig", cue: "hieß es"},
+		},
+	},
+	{
 		name:   "de: a separable verb's stem without its particle is no cue",
 		lang:   "de",
 		text:   "Brand in der Lagerhalle\nEs gab am Abend einen Brand in der Halle, die Feuerwehr war schnell vor Ort.\n",

@@ -125,7 +125,7 @@ var evalFloors = []struct {
 	{"polnear-dev.jsonl", score.DirectMixed, score.Loose, 0.84, 0},
 	{"polnear-dev.jsonl", score.All, score.Loose, 0.66, 0.85},
 	{"de-wikinews-dev.jsonl", score.Direct, score.Strict, 0.89, 0},
-	{"de-wikinews-dev.jsonl", score.All, score.Loose, 0.70, 0.83},
+	{"de-wikinews-dev.jsonl", score.All, score.Loose, 0.71, 0.83},
 	// The French and Spanish sets are the project's own (testdata/), so
 	// these always run.
 	{"testdata/fr-news.jsonl", score.Direct, score.Loose, 0.98, 0.98},

@@ -256,3 +256,62 @@ func (a *attributor) phraseBefore(c, floor int32) int32 {
 	}
 	return first
 }
+
+// impersonal handles a cue that reports only beside the impersonal pronoun
+// ("In dem Papier heißt es, die Regeln hätten sich bewährt", "Man sei sich
+// einig, hieß es"). What was said is the clause before a comma that the
+// verb follows, or else what follows the pronoun; a phrase opened by a
+// preposition from the sentence's start to the verb names the source. It
+// returns the token after the cue, or -1 when the pronoun is not beside
+// the verb.
+func (a *attributor) impersonal(si, c, end int32, lemma string) int32 {
+	s := &a.doc.Sentences[si]
+	cue, cueEnd := c, end
+	switch {
+	case end < s.Last && a.tok(end).Has(lang.PronounIt):
+		cueEnd = end + 1
+	case c > s.First && a.tok(c-1).Has(lang.PronounIt):
+		cue = c - 1
+	default:
+		return -1
+	}
+	st := statement{cue: cue, cueEnd: cueEnd, lemma: lemma, spk: -1, spkEnd: -1, from: -1, sentence: si, para: s.Para}
+	// "…, hieß es": the clause before the comma.
+	if cue > s.First && a.isPunct(cue-1, ",") {
+		b := a.contentEnd(s.First, cue)
+		if a.wordsIn(s.First, b) < 3 {
+			return -1
+		}
+		st.segs = append(st.segs, a.span(s.First, b))
+		a.add(st, s.First, b)
+		return cueEnd
+	}
+	// "In dem Papier heißt es, …" or "heißt es in dem Papier: …".
+	last := a.contentEnd(s.First, s.Last)
+	k := cueEnd
+	for k < last && !a.isPunct(k, ",:") && k-cueEnd <= maxSpeakerTokens {
+		k++
+	}
+	if k >= last {
+		return -1
+	}
+	if k > cueEnd && a.tok(cueEnd).Has(lang.Preposition) {
+		st.spk, st.spkEnd = cueEnd, k
+	}
+	k++
+	if a.wordsIn(k, last) < 3 {
+		return -1
+	}
+	if st.spk < 0 && cue > s.First && a.tok(s.First).Has(lang.Preposition) {
+		st.spk, st.spkEnd = s.First, cue
+		for j := s.First; j < cue; j++ {
+			if a.tok(j).Kind != segment.Word && a.tok(j).Kind != segment.Number && a.quoteOf[j] < 0 {
+				st.spk, st.spkEnd = -1, -1
+				break
+			}
+		}
+	}
+	st.segs = append(st.segs, a.span(k, last))
+	a.add(st, k, last)
+	return last
+}

@@ -113,6 +113,11 @@ const (
 	// separable particle at the end of the clause ("gab … an", "wies …
 	// zurück"); Language.Separated lists the particles and lemmas.
 	SeparatedCue
+	// ImpersonalCue marks a cue that reports only beside the impersonal
+	// pronoun ('*' in the cue file: "heißt es", "es hieß"); the pronoun is
+	// no speaker, and a phrase opened by a preposition before the verb
+	// names the source ("In dem Bericht heißt es, …").
+	ImpersonalCue
 )
 
 // Pronoun is any personal pronoun class.
@@ -448,6 +453,10 @@ func (l *Language) load(wordsFile, cuesFile string) *Language {
 		if strings.HasPrefix(lemma, "=") {
 			lemma = lemma[1:]
 			class |= NamingCue
+		}
+		if strings.HasPrefix(lemma, "*") {
+			lemma = lemma[1:]
+			class |= ImpersonalCue
 		}
 		// "an|geben gab gaben gibt gegeben": a separable verb. The stem's
 		// forms joined to the particle are cues ("angab", "angegeben");
