@@ -34,12 +34,27 @@ type Detector struct {
 }
 
 // Thresholds of the function-word count: how many words are read, and how
-// clear a win must be to skip the trigram model.
+// clear a win must be to skip the trigram model; and the lead at which
+// reading stops early: earlyVotes for one language, earlyMargin times as
+// many as all the others together.
 const (
-	voteWords  = 80
-	minVotes   = 4
-	voteMargin = 3
+	voteWords   = 80
+	minVotes    = 4
+	voteMargin  = 3
+	earlyVotes  = 8
+	earlyMargin = 4
 )
+
+// others sums the votes of every language but k.
+func others(counts []int, k int) int {
+	n := 0
+	for i, c := range counts {
+		if i != k {
+			n += c
+		}
+	}
+	return n
+}
 
 // New returns a Detector over the given ISO 639-1 codes (all supported
 // languages when none are given). fallback is returned for a text too
@@ -101,7 +116,13 @@ func (d *Detector) vote(text string) string {
 		// Only words of one language vote: "de", "la", "que" belong to
 		// French and Spanish alike and tell nothing between them.
 		if set := d.votes[h]; set != 0 && set&(set-1) == 0 {
-			counts[bits.TrailingZeros8(set)]++
+			k := bits.TrailingZeros8(set)
+			counts[k]++
+			// A lead this clear does not turn: stop reading. Most
+			// articles are decided in their first twenty-odd words.
+			if counts[k] >= earlyVotes && counts[k] >= earlyMargin*others(counts[:len(d.codes)], k) {
+				return d.codes[k]
+			}
 		}
 	}
 	best, second := -1, 0
