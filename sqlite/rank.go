@@ -58,12 +58,16 @@ func (s *Store) rankSearch(ctx context.Context, groups []string, f filter, cur *
 	if len(groups) > 64 {
 		groups = groups[:64]
 	}
+	var newest int64
+	if err := s.r.QueryRowContext(ctx, `SELECT coalesce(max(id), 0) FROM quotes`).Scan(&newest); err != nil {
+		return nil, 0, false, err
+	}
 	byID := map[int64]*ranked{}
 	var hits []*ranked
 	idf := make([]float64, len(groups))
 	all = true
 	for gi, g := range groups {
-		window, newest, err := s.window(ctx, g, f)
+		window, err := s.window(ctx, g, f)
 		if err != nil {
 			return nil, 0, false, err
 		}
@@ -147,9 +151,8 @@ type windowMatch struct {
 
 // window reads the newest RankWindow matches of one alternative of a text
 // query under the filters, with their lengths from the index's own table
-// of row sizes, and the id of the newest quote stored (read in the same
-// query, as every query waits for a connection under load).
-func (s *Store) window(ctx context.Context, group string, f filter) (ms []windowMatch, newest int64, err error) {
+// of row sizes.
+func (s *Store) window(ctx context.Context, group string, f filter) ([]windowMatch, error) {
 	from := `quotes_fts`
 	where := []string{`quotes_fts MATCH ?`}
 	args := []any{f.match(group)}
@@ -158,28 +161,29 @@ func (s *Store) window(ctx context.Context, group string, f filter) (ms []window
 		where = append(where, f.dates...)
 		args = append(args, f.dateArgs...)
 	}
-	query := `SELECT quotes_fts.rowid, (SELECT coalesce(max(id), 0) FROM quotes) FROM ` + from + ` WHERE ` +
-		strings.Join(where, ` AND `) + ` ORDER BY quotes_fts.rowid DESC`
+	query := `SELECT quotes_fts.rowid FROM ` + from + ` WHERE ` + strings.Join(where, ` AND `) +
+		` ORDER BY quotes_fts.rowid DESC`
 	if RankWindow > 0 {
 		query += ` LIMIT ?`
 		args = append(args, RankWindow)
 	}
 	rows, err := s.r.QueryContext(ctx, query, args...)
 	if err != nil {
-		return nil, 0, err
+		return nil, err
 	}
+	var out []windowMatch
 	for rows.Next() {
 		var m windowMatch
-		if err := rows.Scan(&m.id, &newest); err != nil {
+		if err := rows.Scan(&m.id); err != nil {
 			rows.Close()
-			return nil, 0, err
+			return nil, err
 		}
-		ms = append(ms, m)
+		out = append(out, m)
 	}
-	if err := errors.Join(rows.Err(), rows.Close()); err != nil || len(ms) == 0 {
-		return nil, 0, err
+	if err := errors.Join(rows.Err(), rows.Close()); err != nil || len(out) == 0 {
+		return nil, err
 	}
-	return ms, newest, s.lengths(ctx, ms)
+	return out, s.lengths(ctx, out)
 }
 
 // lengths fills in the token counts of matches, newest first. The matches
