@@ -399,6 +399,41 @@ var extractCases = []struct {
 		},
 	},
 	{
+		name: "en: a second verb after \"and\" shares a subject with a title and a stop, or the first verb's speaker",
+		lang: "en",
+		text: "Budget talks stall\nMs. Okafor backed the mayor during her years on the council, and said she did not back his plan.\n\nDemocrats also described the vote as reckless, and said the panel could lose its funding.\n",
+		quotes: []quoteWant{
+			{kind: verbatim.Indirect, content: "she did not back his plan", cue: "said", speaker: "Ms. Okafor"},
+			{kind: verbatim.Indirect, content: "the vote as reckless,", cue: "described", speaker: "Democrats"},
+			{kind: verbatim.Indirect, content: "the panel could lose its funding", cue: "said", speaker: "Democrats"},
+		},
+	},
+	{
+		name: "en: a subordinate clause after a postposed attribution is not reported; an appositive or relative clause after an inverted speaker describes the speaker",
+		lang: "en",
+		text: "Port strike widens\nThe strike has badly hurt exporters in the region, Lindqvist said, since most of them ship through the port.\n\nThe new rules forced two carriers off the route, said Mara Quint, a senior official with the board that oversees the port.\n\nThe delays will cost farmers dearly, said Mr. Quint, who argued that the board had waited too long.\n",
+		quotes: []quoteWant{
+			{kind: verbatim.Indirect, content: "The strike has badly hurt exporters in the region", cue: "said", speaker: "Lindqvist"},
+			{kind: verbatim.Indirect, content: "The new rules forced two carriers off the route", cue: "said", speaker: "Mara Quint"},
+			{kind: verbatim.Indirect, content: "The delays will cost farmers dearly", cue: "said", speaker: "Mr. Quint"},
+			{kind: verbatim.Indirect, content: "that the board had waited too long", cue: "argued"},
+		},
+	},
+	{
+		name: "en: after a subordinate clause, \"that\" following a comma is what the cue reports",
+		lang: "en",
+		text: "Port strike widens\nThe union will not return, Lindqvist said, as he left the hall, that the talks were over.\n",
+		quotes: []quoteWant{
+			{kind: verbatim.Indirect, content: "that the talks were over", cue: "said", speaker: "Lindqvist"},
+		},
+	},
+	{
+		name:   "en: verbs of permitting, refusing and backing are no cues",
+		lang:   "en",
+		text:   "Port strike widens\nThe city refused to open the port. The rules would allow carriers to leave, and the mayor will push a bill through the council. Lindqvist has long supported the union.\n",
+		quotes: nil,
+	},
+	{
 		name: "de: reported mood continues the latest statement, not one this pass added in an earlier paragraph",
 		lang: "de",
 		text: "Krawalle in der Vorstadt\nDie Polizei sprach von einer ruhigen Nacht. In einem Depot seien zwei Busse verbrannt.\n\nEin Reporter berichtete, dass die Brände eine Art Sport seien. Jedes Jahr würden so viele Autos zerstört.\n",

@@ -333,6 +333,13 @@ func (a *attributor) postposed(si, c, end int32, lemma string) bool {
 			second = a.span(k+1, tail)
 		case !quoted && inverted && (tail-tailStart <= maxTailTokens+maxSpeakerTokens) && !a.hasClass(tailStart, tail, lang.Complementizer):
 			// "..., said Jo Park, a senior official with the board."
+		case !quoted && inverted && k < tail && a.isPunct(k, ",") && k+1 < tail && (a.appositive(k+1, tail) || a.tok(k+1).Has(lang.RelativePerson)):
+			// "..., said Jo Park, a senior official with the board that
+			// runs them", "..., said Jo Park, who argued that ...": what
+			// follows describes the speaker, whatever it holds.
+		case !quoted && k < tail && a.subordinateTail(k, tail):
+			// "CONTENT, Graham said, since most of them ...": a
+			// subordinate clause after the attribution is not reported.
 		case !quoted:
 			return false
 		}
@@ -489,6 +496,26 @@ func (a *attributor) appositive(first, end int32) bool {
 	return false
 }
 
+// subordinateTail reports whether the tail [k, end) after an attribution
+// is a subordinate clause set off by a comma (", since most of them
+// ...", ", as they left ..."): a subordinating conjunction opens it, and
+// no complementizer follows a comma in it (", as he left, that ...").
+func (a *attributor) subordinateTail(k, end int32) bool {
+	if k+2 >= end || !a.isPunct(k, ",") {
+		return false
+	}
+	t := a.tok(k + 1)
+	if t.Kind != segment.Word || !t.Has(lang.Conjunction) || t.Has(lang.Coordinator|lang.Determiner|lang.Pronoun|lang.Complementizer) || a.quoteOf[k+1] >= 0 {
+		return false
+	}
+	for j := k + 1; j+1 < end; j++ {
+		if a.isPunct(j, ",") && a.tok(j+1).Has(lang.Complementizer) {
+			return false
+		}
+	}
+	return true
+}
+
 // clauseStart reports whether what follows a cue at first can be what was
 // said: not a time or place adverbial ("on Twitter", "this month", "before
 // he died") and not a verb continuing a relative clause ("Everything Trump
@@ -583,6 +610,13 @@ func (a *attributor) preposed(si, c, end int32, lemma string, weak bool) {
 		}
 		if a.tok(k).Has(lang.Coordinator) {
 			spk, spkEnd = a.subject(s.First, k)
+			// "Democrats described it as ominous, and said ...": the
+			// first verb's statement has found the subject already.
+			for j := len(a.stmts) - 1; spk < 0 && j >= 0 && a.stmts[j].sentence == si; j-- {
+				if st := &a.stmts[j]; st.spk >= s.First && st.spkEnd <= st.cue && st.cue < k {
+					spk, spkEnd = st.spk, st.spkEnd
+				}
+			}
 		}
 	}
 	if spk < 0 {
@@ -819,9 +853,15 @@ func (a *attributor) subject(first, limit int32) (int32, int32) {
 	if k < limit && a.tok(k).Has(lang.Pronoun) && !a.tok(k).Has(lang.Determiner|lang.PronounFirst) {
 		return k, k + 1
 	}
+	// "Mr. Schultz": a title written with a stop is a run of its own, so
+	// the name's mention starts after it.
+	name := k
+	for name < limit && (a.tok(name).Kind == segment.Word && a.tok(name).Has(lang.Title) || name > k && a.tok(name).Kind == segment.Punct && a.npWord(name)) {
+		name++
+	}
 	for _, m := range a.ents.within(k, limit) {
-		if m.roleFirst == k && m.typ != verbatim.EntityPlace {
-			return m.roleFirst, m.last
+		if (m.roleFirst == k || m.roleFirst == name) && m.typ != verbatim.EntityPlace {
+			return k, m.last
 		}
 	}
 	// "Le vigneron, Jean Morel, …": a determiner and a speaking noun, with
