@@ -505,7 +505,9 @@ func (a *attributor) headsNP(first, end int32) bool {
 		if t.Kind != segment.Word {
 			continue
 		}
-		if t.Flags&segment.Upper != 0 {
+		// A determiner capitalised by position or the pronoun "I" is
+		// no name ("The experts I interviewed said").
+		if t.Flags&segment.Upper != 0 && !t.Has(lang.Determiner|lang.Pronoun) {
 			named = true
 			continue
 		}

@@ -434,6 +434,15 @@ var extractCases = []struct {
 		quotes: nil,
 	},
 	{
+		name: "en: a subject with a relative clause or a prepositional phrase; a \"that\" closing the clause is a pronoun",
+		lang: "en",
+		text: "Port strike widens\nThe economists we interviewed said the strike would last weeks.\n\nExperts on shipping said the new contract could change that.\n",
+		quotes: []quoteWant{
+			{kind: verbatim.Indirect, content: "the strike would last weeks", cue: "said", speaker: "The economists we interviewed"},
+			{kind: verbatim.Indirect, content: "the new contract could change that", cue: "said", speaker: "Experts on shipping"},
+		},
+	},
+	{
 		name: "de: reported mood continues the latest statement, not one this pass added in an earlier paragraph",
 		lang: "de",
 		text: "Krawalle in der Vorstadt\nDie Polizei sprach von einer ruhigen Nacht. In einem Depot seien zwei Busse verbrannt.\n\nEin Reporter berichtete, dass die Brände eine Art Sport seien. Jedes Jahr würden so viele Autos zerstört.\n",

@@ -661,7 +661,9 @@ func (a *attributor) preposed(si, c, end int32, lemma string, weak bool) {
 		if a.quoteOf[k] >= 0 || a.tok(k).Has(lang.Cue) && !a.tok(k).Has(lang.Complementizer) {
 			break
 		}
-		if a.tok(k).Has(lang.Complementizer) {
+		// "could change that": a "that" with no clause after it is a
+		// pronoun, and what stands before it is the clause.
+		if a.tok(k).Has(lang.Complementizer) && k+2 < contentEnd {
 			first = k
 			break
 		}
