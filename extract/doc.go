@@ -10,7 +10,8 @@
 //  4. entities   finds names of people, organisations and places and groups
 //     their mentions (entities.go);
 //  5. attribute  links quotes and reporting cues to speakers and finds
-//     reported speech (attribute.go, patterns.go, unattributed.go);
+//     reported speech (attribute.go, patterns.go, sources.go for source
+//     phrases such as "nach Angaben der Polizei", unattributed.go);
 //  6. resolve    resolves each speaker mention to an entity (resolve.go).
 //
 // The language is detected per article (package langdetect) unless given;
