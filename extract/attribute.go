@@ -616,7 +616,15 @@ func (a *attributor) contentEnd(first, last int32) int32 {
 // it starts or ends inside one.
 func (a *attributor) span(first, end int32) [2]int {
 	if first >= end {
-		return [2]int{int(a.tok(first).Start), int(a.tok(first).Start)}
+		// An empty range: where its first token starts, or after the
+		// last one when it lies at the end of the text.
+		at := len(a.doc.Text)
+		if int(first) < len(a.doc.Tokens) {
+			at = int(a.tok(first).Start)
+		} else if n := len(a.doc.Tokens); n > 0 {
+			at = int(a.doc.Tokens[n-1].End)
+		}
+		return [2]int{at, at}
 	}
 	s, e := int(a.tok(first).Start), int(a.tok(end-1).End)
 	if q := a.quoteOf[first]; q >= 0 && a.quotes[q].start < s {

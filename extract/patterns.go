@@ -778,6 +778,9 @@ func (a *attributor) verbAfterCoordinator(k int32) bool {
 	if t.Has(lang.Determiner | lang.Pronoun | lang.Preposition | lang.AdverbBetween | lang.Conjunction | lang.ClauseOpener) {
 		return false
 	}
+	if int(k+1) >= len(a.doc.Tokens) {
+		return true
+	}
 	n := a.tok(k + 1)
 	return !(n.Kind == segment.Word && n.Flags&segment.Upper != 0) && !(n.Kind == segment.QuoteMark)
 }
@@ -786,6 +789,9 @@ func (a *attributor) verbAfterCoordinator(k int32) bool {
 // naming cue [c, cEnd) reports, with only closed-class words and nouns
 // beside it.
 func (a *attributor) quotedObject(c, cEnd, first, end int32) bool {
+	if first >= end {
+		return false
+	}
 	st := statement{cue: c, cueEnd: cEnd}
 	st.segs = append(st.segs, a.span(first, end))
 	return a.objectFragment(st, first, end) >= 0
