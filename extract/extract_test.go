@@ -478,6 +478,42 @@ var extractCases = []struct {
 		text:   "Brand in der Lagerhalle\nEs gab am Abend einen Brand in der Halle, die Feuerwehr war schnell vor Ort.\n",
 		quotes: nil,
 	},
+	{
+		name:   "de: a quotation after a colon, an inverted subject after a phrase that opens the sentence",
+		lang:   "de",
+		text:   "Sieg in Kiel\nIm Stadion zeigte sich der Trainer nach dem Spiel zufrieden: „Wir haben heute als Mannschaft gewonnen.“\n",
+		quotes: []quoteWant{{kind: verbatim.Direct, content: "„Wir haben heute als Mannschaft gewonnen.“", speaker: "der Trainer"}},
+	},
+	{
+		name:   "de: a quotation after a colon, a name opening the sentence",
+		lang:   "de",
+		text:   "Streit im Verein\nDer Vorstand traf sich mit Weber am Montag. Weber hatte das Angebot mit den Worten abgelehnt: „Das mache ich nicht, sucht euch einen anderen.“\n",
+		quotes: []quoteWant{{kind: verbatim.Direct, content: "„Das mache ich nicht, sucht euch einen anderen.“", speaker: "Weber"}},
+	},
+	{
+		name:   "de: a quotation after a colon, the verb first after a clause set off by a comma",
+		lang:   "de",
+		text:   "Zwischenfall im Flugzeug\nAls die Crew eingriff, biss der Passagier einen Helfer und rief: „Lasst mich raus!“\n",
+		quotes: []quoteWant{{kind: verbatim.Direct, content: "„Lasst mich raus!“", speaker: "der Passagier"}},
+	},
+	{
+		name:   "de: a quotation after a colon, a subject's phrase ends before a preposition after a name",
+		lang:   "de",
+		text:   "Debatte im Parlament\nIm Kongress warb Obama für das Gesetz mit den Worten: „Das bedeutet sauberen Strom für dieses Land.“\n",
+		quotes: []quoteWant{{kind: verbatim.Direct, content: "„Das bedeutet sauberen Strom für dieses Land.“", speaker: "Obama"}},
+	},
+	{
+		name:   "de: a quotation after a colon without a speaker is still direct",
+		lang:   "de",
+		text:   "Vor dem Rathaus\nAn der Wand des Rathauses waren die Worte zu lesen: „Diese Stadt steht für die Freiheit aller Menschen.“\n",
+		quotes: []quoteWant{{kind: verbatim.Direct, content: "„Diese Stadt steht für die Freiheit aller Menschen.“"}},
+	},
+	{
+		name:   "de: a short title after a colon is no quotation",
+		lang:   "de",
+		text:   "Lesung in Graz\nDas Buch, das sie in Graz vorstellte, ist ihr erster Roman: „Der Weg nach Hause“. Es erscheint im Mai.\n",
+		quotes: nil,
+	},
 }
 
 func TestExtract(t *testing.T) {

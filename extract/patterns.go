@@ -609,7 +609,7 @@ func (a *attributor) preposed(si, c, end int32, lemma string, weak bool) {
 			k--
 		}
 		if a.tok(k).Has(lang.Coordinator) {
-			spk, spkEnd = a.subject(s.First, k)
+			spk, spkEnd = a.clauseSubject(s.First, k)
 			// "Democrats described it as ominous, and said ...": the
 			// first verb's statement has found the subject already.
 			for j := len(a.stmts) - 1; spk < 0 && j >= 0 && a.stmts[j].sentence == si; j-- {

@@ -119,12 +119,15 @@ func (a *attributor) floating() {
 		// "Er fuhr fort: „…“": a quotation that a colon introduces and
 		// that ends the sentence is what was said, by the subject of the
 		// words before the colon or else by the speaker before.
+		// A quotation is what was said when it ends in a sentence's
+		// mark or is long; a short one without is a title ("ihr
+		// Erstwerk: „Sie befinden sich hier“").
 		if colon := q.open - 1; colon > s0.First && a.isPunct(colon, ":") && a.contentEnd(q.last, s1.Last) == q.last && a.wordsIn(q.open, q.last) >= 3 {
 			st := statement{kind: verbatim.Direct, cue: -1, cueEnd: -1, spk: -1, spkEnd: -1, from: prev, sentence: sFirst, para: q.para}
-			if b, e := a.subject(s0.First, colon); b >= 0 {
+			if b, e := a.clauseSubject(s0.First, colon); b >= 0 {
 				st.spk, st.spkEnd, st.from = b, e, -1
 			}
-			if st.spk >= 0 || st.from >= 0 {
+			if st.spk >= 0 || st.from >= 0 || a.sentenceQuote(q) {
 				st.segs = append(st.segs, [2]int{q.start, q.end})
 				a.used[qi] = true
 				a.stmts = append(a.stmts, st)
@@ -146,6 +149,143 @@ func (a *attributor) floating() {
 	if len(a.stmts) > n {
 		sortStatements(a.stmts)
 	}
+}
+
+// sentenceQuote reports whether quote q holds a sentence: a mark that ends
+// one stands before its closing mark, or it runs to eight words or more.
+func (a *attributor) sentenceQuote(q *quoteSpan) bool {
+	if a.wordsIn(q.open, q.last) >= 8 {
+		return true
+	}
+	return q.last-1 > q.open && a.isPunct(q.last-1, ".!?…")
+}
+
+// clauseSubject finds the subject of the clause [first, limit): what
+// subject finds; or, in verb-second order, what verbSecondSubject finds
+// from the clause's start or, after a clause set off by a comma ("Als ein
+// Fluggast half, biss der Mann …"), from the finite verb after the comma.
+// It returns -1s when it finds none.
+func (a *attributor) clauseSubject(first, limit int32) (int32, int32) {
+	comma := int32(-1)
+	for c := limit - 1; c > first; c-- {
+		if a.isPunct(c, ",") {
+			comma = c
+			break
+		}
+	}
+	// A subordinating conjunction opens a clause whose subject is not
+	// the sentence's ("Als die Crew eingriff, rief der Mann: …").
+	t := a.tok(first)
+	subordinate := a.lang.VerbSecond && comma > first && t.Kind == segment.Word && t.Has(lang.Conjunction) && !t.Has(lang.Coordinator|lang.Determiner|lang.Pronoun)
+	if !subordinate {
+		if b, e := a.subject(first, limit); b >= 0 {
+			return b, e
+		}
+	}
+	if !a.lang.VerbSecond || !a.lang.CapitalizedNouns {
+		return -1, -1
+	}
+	if !subordinate {
+		if b, e := a.verbSecondSubject(first, limit, false); b >= 0 {
+			return b, e
+		}
+	}
+	if comma > first {
+		return a.verbSecondSubject(comma+1, limit, true)
+	}
+	return -1, -1
+}
+
+// verbSecondSubject finds the subject of a verb-second clause from k: a
+// run of capitalised words before a lower-case word ("Paolo hatte …",
+// "Punklady Nina Hagen zur neuen Heimat"), a phrase a determiner opens
+// before the finite verb ("Der italienische Innenminister zeigte sich
+// …"), or the phrase after the finite verb when something else opens the
+// clause ("In der ARD zeigte sich der Trainer zufrieden", "Dabei griff sie
+// … an"). With verbFirst the finite verb opens the clause.
+func (a *attributor) verbSecondSubject(k, limit int32, verbFirst bool) (int32, int32) {
+	for k < limit && a.tok(k).Kind == segment.Word && a.tok(k).Has(lang.Conjunction) && !verbFirst {
+		k++
+	}
+	if k >= limit {
+		return -1, -1
+	}
+	const function = lang.Determiner | lang.Preposition | lang.Pronoun | lang.AdverbBetween | lang.Conjunction | lang.ClauseOpener | lang.TimeWord | lang.NonSpeaker | lang.Cue
+	if !verbFirst {
+		j := k
+		for j < limit && j-k < maxSpeakerTokens && a.tok(j).Kind == segment.Word && a.tok(j).Flags&segment.Upper != 0 && !a.tok(j).Has(function) && a.quoteOf[j] < 0 {
+			j++
+		}
+		// A single word opening the sentence is a name only when the
+		// text writes it capitalised elsewhere too ("Darin", "Nachdem"
+		// are not).
+		single := j == k+1 && a.tok(k).Flags&segment.SentenceStart != 0 && !a.ents.midCaps[a.tok(k).Hash]
+		if j > k && !single && j < limit && a.tok(j).Kind == segment.Word && a.tok(j).Flags&segment.Upper == 0 && !a.tok(j).Has(lang.Conjunction|lang.ClauseOpener) {
+			return k, j
+		}
+	}
+	// The finite verb: the first lower-case word that is no function
+	// word and no adjective inside a noun phrase.
+	v := k
+	for ; v < limit && v-k <= 2*maxSpeakerTokens; v++ {
+		t := a.tok(v)
+		if a.quoteOf[v] >= 0 || t.Kind == segment.Punct && t.Mark != '.' || t.Kind == segment.Dash {
+			return -1, -1
+		}
+		if t.Kind != segment.Word || t.Flags&segment.Upper != 0 || t.Has(lang.Determiner|lang.Preposition|lang.Pronoun|lang.Conjunction|lang.ClauseOpener|lang.NameConnector) {
+			continue
+		}
+		if v > k && v+1 < limit && a.tok(v+1).Kind == segment.Word && a.tok(v+1).Flags&segment.Upper != 0 {
+			if p := a.tok(v - 1); p.Has(lang.Determiner|lang.Preposition) && !p.Has(lang.Pronoun) || p.Kind == segment.Word && p.Flags&segment.Upper == 0 {
+				continue // an adjective: "im italienischen Fachblatt"
+			}
+		}
+		break
+	}
+	if v >= limit || v == k && !verbFirst {
+		return -1, -1
+	}
+	// "Der italienische Innenminister zeigte …": a phrase a determiner
+	// opens before the verb is the subject.
+	if !verbFirst && a.tok(k).Has(lang.Determiner) && !a.tok(k).Has(lang.Pronoun|lang.NonSubjectDeterminer) && a.headsNP(k, v) {
+		plain := true
+		for m := k + 1; m < v; m++ {
+			if a.tok(m).Has(lang.Preposition) && !a.tok(m).Has(lang.Determiner|lang.NPPreposition) {
+				plain = false
+			}
+		}
+		if plain {
+			return k, v
+		}
+	}
+	i := v + 1
+	for i < limit && (a.tok(i).Has(lang.Reflexive) || a.tok(i).Has(lang.AdverbBetween) && !a.tok(i).Has(lang.Determiner|lang.Pronoun)) {
+		i++
+	}
+	if i >= limit {
+		return -1, -1
+	}
+	if t := a.tok(i); t.Has(lang.Pronoun) && !t.Has(lang.Determiner|lang.PronounFirst|lang.PronounIt|lang.ObjectPronoun) {
+		return i, i + 1
+	}
+	if t := a.tok(i); t.Kind != segment.Word || t.Flags&segment.Upper == 0 && !t.Has(lang.Determiner) || t.Has(lang.NonSubjectDeterminer) {
+		return -1, -1
+	}
+	b, e := a.invertedSpeaker(i, limit)
+	// The subject ends before a lower-case word after its noun (no
+	// adjective stands there: "der Verfasser folgenden Kommentar") and
+	// before a preposition after a bare name ("Obama für die Annahme").
+	for m := b + 1; b >= 0 && m < e; m++ {
+		t := a.tok(m)
+		if t.Kind != segment.Word || a.tok(m-1).Flags&segment.Upper == 0 {
+			continue
+		}
+		if t.Flags&segment.Upper == 0 && !t.Has(lang.Determiner|lang.Preposition|lang.NameConnector) || t.Has(lang.Preposition) && !t.Has(lang.Determiner) && a.namesOnly(b, m) {
+			e = m
+			break
+		}
+	}
+	return b, e
 }
 
 func (a *attributor) wordsIn(first, end int32) int {

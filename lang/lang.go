@@ -113,6 +113,10 @@ const (
 	// separable particle at the end of the clause ("gab … an", "wies …
 	// zurück"); Language.Separated lists the particles and lemmas.
 	SeparatedCue
+	// Reflexive marks the reflexive pronoun ("sich"), which stands between
+	// an inverted verb and its subject ("zeigte sich der Trainer
+	// zufrieden") and is never a speaker.
+	Reflexive
 	// ImpersonalCue marks a cue that reports only beside the impersonal
 	// pronoun ('*' in the cue file: "heißt es", "es hieß"); the pronoun is
 	// no speaker, and a phrase opened by a preposition before the verb
@@ -162,6 +166,7 @@ var classNames = map[string]Class{
 	"genitive_determiners":    GenitiveDeterminer,
 	"source_prepositions":     SourcePreposition,
 	"source_nouns":            SourceNoun,
+	"reflexives":              Reflexive,
 }
 
 // Word is what the table knows of one lowercase word form.
