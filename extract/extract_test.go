@@ -509,6 +509,15 @@ var extractCases = []struct {
 		quotes: []quoteWant{{kind: verbatim.Direct, content: "„Diese Stadt steht für die Freiheit aller Menschen.“"}},
 	},
 	{
+		name: "de: a quotation before a finite verb that is no cue, its subject after the verb",
+		lang: "de",
+		text: "Sieg in Kiel\nDie Gastgeber gewannen mit zwei Toren. „Wir haben jetzt vier Punkte und brauchen nur noch ein Remis“, zeigte sich der Trainer der Gäste trotzdem zufrieden. „Ich trete wieder an“, strich die Kapitänin heraus.\n",
+		quotes: []quoteWant{
+			{kind: verbatim.Direct, content: "„Wir haben jetzt vier Punkte und brauchen nur noch ein Remis“", speaker: "der Trainer der Gäste"},
+			{kind: verbatim.Direct, content: "„Ich trete wieder an“", speaker: "die Kapitänin"},
+		},
+	},
+	{
 		name:   "de: a short title after a colon is no quotation",
 		lang:   "de",
 		text:   "Lesung in Graz\nDas Buch, das sie in Graz vorstellte, ist ihr erster Roman: „Der Weg nach Hause“. Es erscheint im Mai.\n",

@@ -116,6 +116,25 @@ func (a *attributor) floating() {
 			a.stmts = append(a.stmts, st)
 			continue
 		}
+		// "„…“, zeigte sich der Trainer zufrieden": in verb-second order
+		// a quotation that opens the sentence before the finite verb
+		// stands where the verb's object does; the subject after the
+		// verb said it.
+		if v := q.last; lead == q.open && a.lang.VerbSecond && a.lang.CapitalizedNouns && v < s1.Last {
+			if a.isPunct(v, ",") && v+1 < s1.Last {
+				v++
+			}
+			t := a.tok(v)
+			if t.Kind == segment.Word && t.Flags&segment.Upper == 0 && a.quoteOf[v] < 0 && !t.Has(lang.Determiner|lang.Preposition|lang.Pronoun|lang.Conjunction|lang.ClauseOpener|lang.AdverbBetween|lang.Complementizer|lang.RelativePerson|lang.NonSpeaker) {
+				if b, e := a.verbSecondSubject(v, s1.Last, true); b >= 0 {
+					st := statement{kind: verbatim.Direct, cue: -1, cueEnd: -1, spk: b, spkEnd: e, from: -1, sentence: sFirst, para: q.para}
+					st.segs = append(st.segs, [2]int{q.start, q.end})
+					a.used[qi] = true
+					a.stmts = append(a.stmts, st)
+					continue
+				}
+			}
+		}
 		// "Er fuhr fort: „…“": a quotation that a colon introduces and
 		// that ends the sentence is what was said, by the subject of the
 		// words before the colon or else by the speaker before.
