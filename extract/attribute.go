@@ -521,6 +521,11 @@ func (a *attributor) headsNP(first, end int32) bool {
 // speakerAfter finds the noun phrase right after an inverted cue ("said
 // Rutte", "says a narrator in the ad").
 func (a *attributor) speakerAfter(c, last int32) (int32, int32) {
+	// "würdigte er Soleimanis Lebensweg als …": in verb-second order an
+	// inverted personal pronoun is the whole subject; an object follows.
+	if t := a.tok(c); a.lang.VerbSecond && c < last && t.Kind == segment.Word && t.Has(lang.Pronoun) && !t.Has(lang.Determiner|lang.PronounFirst|lang.ObjectPronoun|lang.NonSpeaker) && c+1 < last && a.tok(c+1).Kind == segment.Word {
+		return c, c + 1
+	}
 	i := c
 	for i < last && i-c < maxSpeakerTokens && a.quoteOf[i] < 0 && a.npWord(i) && (!a.tok(i).Has(lang.Cue) || a.tok(i).Flags&segment.Upper != 0) {
 		// A determiner after a noun starts the next phrase ("wies der

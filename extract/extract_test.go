@@ -518,6 +518,12 @@ var extractCases = []struct {
 		},
 	},
 	{
+		name:   "de: würdigen names the words it reports; an inverted pronoun is the whole subject",
+		lang:   "de",
+		text:   "Abschied im Landtag\nIn seiner Rede würdigte er die Kollegin als „große Stimme der Region“.\n",
+		quotes: []quoteWant{{kind: verbatim.Direct, content: "„große Stimme der Region“", cue: "würdigte er", speaker: "er"}},
+	},
+	{
 		name:   "de: a short title after a colon is no quotation",
 		lang:   "de",
 		text:   "Lesung in Graz\nDas Buch, das sie in Graz vorstellte, ist ihr erster Roman: „Der Weg nach Hause“. Es erscheint im Mai.\n",
