@@ -198,6 +198,13 @@ func (a *attributor) cueAt(i, last int32) (end int32, lemma string, ok bool) {
 		if p.Flags&segment.Possessive != 0 || (p.Has(lang.Determiner) && !p.Has(lang.Pronoun|lang.AdverbBetween)) {
 			return 0, "", false
 		}
+		// After an adverb of degree a past or -ing form is an adjective
+		// ("more detailed plans", "a very surprising result"); one that
+		// takes a clause or a complement still reports a stance ("so
+		// worried that …", "too focused on …").
+		if p.Has(lang.Degree) && t.Word.Lemma != a.text(i) && !a.lang.IsThirdPerson(a.text(i)) && (i+1 >= last || !a.tok(i+1).Has(lang.Complementizer|lang.ComplementPreposition|lang.Preposition)) {
+			return 0, "", false
+		}
 		// The bare form of a verb needs a plural subject or an auxiliary:
 		// "officials say", "will announce"; "a call", "in response" are nouns.
 		w := a.text(i)

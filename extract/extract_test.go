@@ -524,6 +524,26 @@ var extractCases = []struct {
 		quotes: []quoteWant{{kind: verbatim.Direct, content: "„große Stimme der Region“", cue: "würdigte er", speaker: "er"}},
 	},
 	{
+		name:   "an adjective after an adverb of degree is no cue",
+		text:   "Tax plans.\n\nThe senator unveiled a plan on Monday that was more detailed than her rival's. It was the most detailed plan of the race.\n",
+		quotes: nil,
+	},
+	{
+		name:   "an adjective of stance with a clause after it still reports",
+		text:   "Tax plans.\n\nHer aides were so worried that the plan would fail that they rewrote it.\n",
+		quotes: []quoteWant{{kind: verbatim.Indirect, content: "that the plan would fail that they rewrote it", cue: "worried"}},
+	},
+	{
+		name:   "a clause with an auxiliary before that is what was said",
+		text:   "Budget talks.\n\nThe mayor said the new budget could mean that several libraries close next year.\n",
+		quotes: []quoteWant{{kind: verbatim.Indirect, content: "the new budget could mean that several libraries close next year", cue: "said", speaker: "The mayor"}},
+	},
+	{
+		name:   "that after a time adverbial still opens the content",
+		text:   "Budget talks.\n\nThe mayor said on Monday that several libraries would close next year.\n",
+		quotes: []quoteWant{{kind: verbatim.Indirect, content: "that several libraries would close next year", cue: "said", speaker: "The mayor"}},
+	},
+	{
 		name:   "de: a short title after a colon is no quotation",
 		lang:   "de",
 		text:   "Lesung in Graz\nDas Buch, das sie in Graz vorstellte, ist ihr erster Roman: „Der Weg nach Hause“. Es erscheint im Mai.\n",

@@ -657,8 +657,17 @@ func (a *attributor) preposed(si, c, end int32, lemma string, weak bool) {
 	first := end
 	// Skip what stands between the cue and its clause: "that" within a few
 	// words (after "Monday", "in a statement", "reporters"), or a colon.
+	aside := false
 	for k := end; k < contentEnd && k-end < maxThatDistance; k++ {
 		if a.quoteOf[k] >= 0 || a.tok(k).Has(lang.Cue) && !a.tok(k).Has(lang.Complementizer) {
+			break
+		}
+		// "said the move could mean that …": an auxiliary after a word
+		// shows a clause of its own before "that"; it is what was said.
+		// Inside an aside ("cautioned, as did the campaign, that") it
+		// is not.
+		aside = aside || a.tok(k).Kind != segment.Word
+		if !aside && k > end && a.tok(k).Has(lang.Auxiliary) {
 			break
 		}
 		// "could change that": a "that" with no clause after it is a

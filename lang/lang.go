@@ -122,6 +122,14 @@ const (
 	// no speaker, and a phrase opened by a preposition before the verb
 	// names the source ("In dem Bericht heißt es, …").
 	ImpersonalCue
+	// Degree marks adverbs of degree ("more", "very", "too"): a past or
+	// -ing form of a cue after one is an adjective ("more detailed",
+	// "very worried"), not a verb.
+	Degree
+	// Auxiliary marks finite auxiliaries and modals ("was", "could"): one
+	// after a cue's first words shows that a clause has begun ("said the
+	// move could mean that …").
+	Auxiliary
 )
 
 // Pronoun is any personal pronoun class.
@@ -167,6 +175,8 @@ var classNames = map[string]Class{
 	"source_prepositions":     SourcePreposition,
 	"source_nouns":            SourceNoun,
 	"reflexives":              Reflexive,
+	"degree_adverbs":          Degree,
+	"auxiliaries":             Auxiliary,
 }
 
 // Word is what the table knows of one lowercase word form.
