@@ -544,6 +544,21 @@ var extractCases = []struct {
 		quotes: []quoteWant{{kind: verbatim.Indirect, content: "that several libraries would close next year", cue: "said", speaker: "The mayor"}},
 	},
 	{
+		name:   "a poll set off at the sentence's start is a source",
+		text:   "Senate race.\n\nIn the latest statewide poll, the governor leads the senator by six points.\n",
+		quotes: []quoteWant{{kind: verbatim.Indirect, content: "the governor leads the senator by six points", cue: "In", speaker: "the latest statewide poll"}},
+	},
+	{
+		name:   "standing in the polls is no source",
+		text:   "Senate race.\n\nThe governor slid in the polls after the debate.\n",
+		quotes: nil,
+	},
+	{
+		name:   "according to a document, with a time after it",
+		text:   "Budget talks.\n\nThe agency overspent its budget by $2 million in 2019, according to a congressional report on Tuesday.\n",
+		quotes: []quoteWant{{kind: verbatim.Indirect, content: "The agency overspent its budget by $2 million in 2019, according to a congressional report on Tuesday", cue: "according to", speaker: "a congressional report"}},
+	},
+	{
 		name:   "de: a short title after a colon is no quotation",
 		lang:   "de",
 		text:   "Lesung in Graz\nDas Buch, das sie in Graz vorstellte, ist ihr erster Roman: „Der Weg nach Hause“. Es erscheint im Mai.\n",

@@ -815,6 +815,13 @@ func (a *attributor) according(si, c, end int32, lemma string) {
 	if e := a.phraseAfter(end, s.Last); e > end {
 		spk, spkEnd = end, e
 	}
+	// "according to a congressional report on Wednesday": a phrase that
+	// names no person is a source too.
+	if spk < 0 && !a.lang.CapitalizedNouns {
+		if e := a.plainPhraseAfter(end, s.Last); e > end {
+			spk, spkEnd = end, e
+		}
+	}
 	if spk < 0 {
 		return
 	}

@@ -21,6 +21,16 @@ func (a *attributor) sourcePhrase(si, c int32) int32 {
 	}
 	// "nach Angaben der Polizei": the phrase after the preposition names
 	// the source.
+	if t.Has(lang.SourcePreposition) && !a.lang.CapitalizedNouns {
+		// "In the new poll, …": a phrase whose noun is a source, set off
+		// at the sentence's start, in a sentence with no cue of its own
+		// ("slid in the polls" is a standing, not a source).
+		if e := a.plainPhraseAfter(c+1, s.Last); c == s.First && e > c+1 && e < s.Last && a.isPunct(e, ",") && a.tok(e-1).Has(lang.SourceNoun) && !a.hasCue(si) {
+			a.sourceStatement(si, c, e, c, c+1, c+1, e, lowerWord(a.text(c)))
+			return e
+		}
+		return -1
+	}
 	if t.Has(lang.SourcePreposition) {
 		if e := a.phraseAfter(c+1, s.Last); e > c+1 && a.sourceHead(c+1, e) {
 			a.sourceStatement(si, c, e, c, c+1, c+1, e, lowerWord(a.text(c)))
@@ -314,4 +324,44 @@ func (a *attributor) impersonal(si, c, end int32, lemma string) int32 {
 	st.segs = append(st.segs, a.span(k, last))
 	a.add(st, k, last)
 	return last
+}
+
+// plainPhraseAfter reads a noun phrase of a language that does not
+// capitalise its nouns from token c on: determiners, adjectives, names,
+// numbers and nouns, with the prepositions that stand inside noun phrases,
+// up to punctuation or a word that opens something else. It returns the
+// token after its last noun, or -1.
+func (a *attributor) plainPhraseAfter(c, last int32) int32 {
+	end := int32(-1)
+	for i := c; i < last && i-c < maxSpeakerTokens; i++ {
+		t := a.tok(i)
+		if a.quoteOf[i] >= 0 || t.Kind != segment.Word && t.Kind != segment.Number {
+			break
+		}
+		if t.Kind == segment.Word && t.Has(lang.Determiner) {
+			continue
+		}
+		// "the officer in charge of the base": a preposition that
+		// stands inside noun phrases goes on with it.
+		if t.Kind == segment.Word && t.Has(lang.NPPreposition) && end > 0 {
+			continue
+		}
+		if t.Kind == segment.Word && t.Has(lang.Preposition|lang.Conjunction|lang.ClauseOpener|lang.AdverbBetween|lang.Auxiliary|lang.Pronoun|lang.TimeWord) {
+			break
+		}
+		end = i + 1
+	}
+	return end
+}
+
+// hasCue reports whether sentence si holds a cue outside quotation marks
+// ("by six points" holds none).
+func (a *attributor) hasCue(si int32) bool {
+	s := &a.doc.Sentences[si]
+	for k := s.First; k < s.Last; k++ {
+		if _, _, ok := a.cueAt(k, s.Last); ok {
+			return true
+		}
+	}
+	return false
 }
