@@ -7,9 +7,12 @@
 // drawn on the server. Templates, the stylesheet, the script and the
 // OpenAPI document are embedded, so the binary serves everything itself.
 //
-// Charts are the exception to html/template: their markup is written in Go
-// (chart.go) with every text escaped, as a template's per-value escaping
-// made them the costliest part of a page.
+// Charts, search results and an article's highlighted pieces are the
+// exceptions to html/template: their markup is written in Go (chart.go,
+// fragments.go) with every text escaped, as a template's per-value escaping
+// made them the costliest part of a page. fragments.go escapes exactly as
+// html/template does, and a test holds its output byte for byte to the
+// templates it replaced.
 //
 // Article text is hostile input. Everything is escaped by html/template,
 // the Content-Security-Policy forbids inline scripts and styles, request
