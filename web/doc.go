@@ -29,5 +29,7 @@
 // Search pages asked for a second time within a minute come from a cache
 // (query.go) that admits a page only on its second ask, so that one-off
 // searches do not evict the ones people repeat; it is emptied whenever the
-// statistics are rebuilt after the store changed.
+// statistics are rebuilt after the store changed. Article and speaker
+// pages keep their records and layout the same way (recordCache in
+// query.go), bounded by text size and by count.
 package web

@@ -272,22 +272,34 @@ func cloneValues(v url.Values) url.Values {
 	return out
 }
 
-// loadArticle reads the article named by the path with its view.
+// loadArticle reads the article named by the path with its view. Articles
+// asked for more than once are remembered with their view (see
+// recordCache).
 func (s *Server) loadArticle(r *http.Request) (*verbatim.StoredArticle, *articleView, error) {
 	id, err := parseID(r)
 	if err != nil {
 		return nil, nil, err
 	}
-	a, err := s.store.Article(r.Context(), id)
-	if err != nil {
-		return nil, nil, err
-	}
 	st := s.stats.Load()
-	v := newArticleView(a, st.articleFacts(a.ID), st)
+	key := strconv.FormatInt(id, 10)
+	e, ok := s.articles.get(key)
+	if !ok || e.st != st {
+		a, err := s.store.Article(r.Context(), id)
+		if err != nil {
+			return nil, nil, err
+		}
+		e = statsBound[cachedArticle]{st, cachedArticle{a, newArticleView(a, st.articleFacts(a.ID), st)}}
+		if st != nil {
+			s.articles.put(key, e, articleCost(a))
+		}
+	}
+	// The view is shared by the requests the cache serves: a copy gets
+	// the outlet's id, which the outlet cache may have changed.
+	v := *e.v.view
 	if _, byName, err := s.outlets(r.Context()); err == nil {
 		v.OutletID = byName[strings.ToLower(v.Outlet)].ID
 	}
-	return a, v, nil
+	return e.v.article, &v, nil
 }
 
 // quoteArticle finds the article of a quote through the statistics.
@@ -404,22 +416,34 @@ func (d *speakerData) OutletID(name string) int64 {
 	return d.Outlets[strings.ToLower(name)].ID
 }
 
+// speakerProfile reads the speaker named by the path with the figures of
+// the statistics. Profiles asked for more than once are remembered (see
+// recordCache).
 func (s *Server) speakerProfile(r *http.Request) (*speakerData, error) {
 	id, err := parseID(r)
 	if err != nil {
 		return nil, err
 	}
-	p, err := s.store.Speaker(r.Context(), id, 10)
-	if err != nil {
-		return nil, err
-	}
 	st := s.stats.Load()
-	d := &speakerData{Speaker: p, Stats: st.state(), Months: st.speakerMonths(id), CoQuoted: st.coQuotedWith(id, 10)}
-	d.Chart = quotesChart(d.Months)
+	key := strconv.FormatInt(id, 10)
+	e, ok := s.profiles.get(key)
+	if !ok || e.st != st {
+		p, err := s.store.Speaker(r.Context(), id, 10)
+		if err != nil {
+			return nil, err
+		}
+		d := &speakerData{Speaker: p, Stats: st.state(), Months: st.speakerMonths(id), CoQuoted: st.coQuotedWith(id, 10)}
+		d.Chart = quotesChart(d.Months)
+		e = statsBound[*speakerData]{st, d}
+		if st != nil {
+			s.profiles.put(key, e, 1)
+		}
+	}
+	d := *e.v // a copy for this request's outlets
 	if _, d.Outlets, err = s.outlets(r.Context()); err != nil {
 		return nil, err
 	}
-	return d, nil
+	return &d, nil
 }
 
 func (s *Server) speakerPage(w http.ResponseWriter, r *http.Request) {

@@ -308,3 +308,39 @@ func (s *Server) speakerList(ctx context.Context, v url.Values, def int) ([]verb
 	}
 	return sps, next, nil
 }
+
+// recordCache: an article page and a speaker page each read the store (an
+// article with its analysis; a speaker's profile, latest quotes and
+// outlets) and lay the records out with the statistics (an article's
+// pieces and quote ids; a speaker's months, chart and co-quoted speakers),
+// a few hundred microseconds of CPU and a wait for one of the store's
+// connections. Like search pages, those asked for a second time within a
+// minute are remembered, for a minute at most, admitted by the same door
+// keeper so that one-off pages do not evict those people return to. Each
+// entry holds the statistics it was laid out with and is a miss under
+// others; the caches are emptied whenever the statistics are rebuilt after
+// the store changed. Outlet ids are looked up per request.
+
+// articleCacheKiB bounds the article cache by the articles' text, in KiB
+// (an entry costs its text's KiB and 4 more for its analysis and view):
+// about 100 MB of memory at most.
+const articleCacheKiB = 32768
+
+// profileCacheSpeakers bounds the speaker profile cache: a profile holds
+// ten hits, its outlets and its months, a few KB.
+const profileCacheSpeakers = 4096
+
+// statsBound is a cached value with the statistics it was made with.
+type statsBound[V any] struct {
+	st *stats
+	v  V
+}
+
+type cachedArticle struct {
+	article *verbatim.StoredArticle
+	view    *articleView
+}
+
+func articleCost(a *verbatim.StoredArticle) int {
+	return len(a.Text)/1024 + 4
+}

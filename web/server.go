@@ -101,6 +101,10 @@ type Server struct {
 	statsMu     sync.Mutex                      // one rebuild at a time
 	searches    *ttlCache[*verbatim.SearchPage] // at most searchCacheHits hits
 	outletCache outletList
+	// articles and profiles remember article pages' and speaker pages'
+	// records (recordCache).
+	articles *ttlCache[statsBound[cachedArticle]]
+	profiles *ttlCache[statsBound[*speakerData]]
 
 	stop context.CancelFunc
 	// done is closed when the statistics loop ends, firstBuild when its
@@ -143,6 +147,8 @@ func New(store verbatim.Store, cfg Config) (*Server, error) {
 		analyses:   make(chan struct{}, cfg.MaxAnalyses),
 		statsWake:  make(chan struct{}, 1),
 		searches:   newTTLCache[*verbatim.SearchPage](searchCacheHits, time.Minute),
+		articles:   newTTLCache[statsBound[cachedArticle]](articleCacheKiB, time.Minute),
+		profiles:   newTTLCache[statsBound[*speakerData]](profileCacheSpeakers, time.Minute),
 		done:       make(chan struct{}),
 		firstBuild: make(chan struct{}),
 	}

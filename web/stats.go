@@ -605,6 +605,8 @@ func (s *Server) RefreshStats(ctx context.Context) error {
 	}
 	s.stats.Store(st)
 	s.searches.clear()
+	s.articles.clear()
+	s.profiles.clear()
 	s.metrics.statsBuilt(st)
 	return nil
 }

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -452,5 +453,40 @@ func TestStatsBuilding(t *testing.T) {
 	}
 	if rr := f.do("GET", "/quotes/1", ""); rr.Code != 404 {
 		t.Errorf("quote before the statistics: %d", rr.Code)
+	}
+}
+
+// TestRecordCache checks the article and speaker caches: a page asked for
+// again is the same, and a change to the store shows once the statistics
+// are rebuilt.
+func TestRecordCache(t *testing.T) {
+	f := newFixture(t, Config{})
+	speaker := fmt.Sprintf("/speakers/%d", f.speakerID("Anna Holt"))
+	article := fmt.Sprintf("/articles/%d", f.ids[0])
+	for _, path := range []string{speaker, article, "/api" + speaker, "/api" + article} {
+		first := f.do("GET", path, "").Body.String()
+		for range 3 {
+			if rr := f.do("GET", path, ""); rr.Code != 200 || rr.Body.String() != first {
+				t.Errorf("GET %s again: %d, a different page", path, rr.Code)
+			}
+		}
+	}
+	if _, ok := f.srv.profiles.get(strings.TrimPrefix(speaker, "/speakers/")); !ok {
+		t.Error("speaker profile not cached after repeated asks")
+	}
+	if _, ok := f.srv.articles.get(strings.TrimPrefix(article, "/articles/")); !ok {
+		t.Error("article not cached after repeated asks")
+	}
+	rr := f.do("POST", "/api/articles", `{"text":"“The cache must forget,” Mayor Anna Holt said.\n","lang":"en"}`,
+		"Content-Type", "application/json", "Authorization", "Bearer "+testToken)
+	if rr.Code != 201 {
+		t.Fatalf("ingest: %d %s", rr.Code, rr.Body)
+	}
+	if err := f.srv.RefreshStats(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if body := f.do("GET", speaker, "").Body.String(); !strings.Contains(body, `id="quote-count">4<`) ||
+		!strings.Contains(body, "The cache must forget") {
+		t.Errorf("speaker page after a new quote is stale:\n%s", body)
 	}
 }
