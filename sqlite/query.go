@@ -8,6 +8,7 @@ import (
 	"iter"
 	"slices"
 	"strings"
+	"time"
 
 	"verbatim"
 	"verbatim/internal/keyset"
@@ -112,9 +113,7 @@ func (s *Store) filter(ctx context.Context, q verbatim.SearchQuery) (filter, err
 		f.facets = append(f.facets, facetAny('s', ids))
 	}
 	if q.Outlet != "" {
-		o := strings.ToLower(strings.TrimSpace(q.Outlet))
-		ids, err := s.ids(ctx, `SELECT id FROM sources WHERE name_key IN (`, []string{o, strings.TrimPrefix(o, "www.")},
-			` OR domain = ?`, strings.TrimPrefix(o, "www."))
+		ids, err := s.outletIDs(ctx, q.Outlet)
 		if err != nil {
 			return f, fmt.Errorf("outlet %q: %w", q.Outlet, err)
 		}
@@ -135,6 +134,32 @@ func (s *Store) filter(ctx context.Context, q verbatim.SearchQuery) (filter, err
 		date(`q.published_at < ? AND q.published_at != 0`, q.Until.UnixMilli())
 	}
 	return f, nil
+}
+
+// outletIDs returns the ids of the outlets an outlet filter names (by name
+// or domain). Names found are remembered for ten seconds, so that filtered
+// searches under load make one query fewer; names not found are asked
+// again each time, so that memory holds only outlets that exist and a new
+// outlet is found at once.
+func (s *Store) outletIDs(ctx context.Context, outlet string) ([]any, error) {
+	o := strings.ToLower(strings.TrimSpace(outlet))
+	if v, ok := s.outlets.Load(o); ok {
+		if e := v.(outletEntry); time.Since(e.at) < 10*time.Second {
+			return e.ids, nil
+		}
+	}
+	ids, err := s.ids(ctx, `SELECT id FROM sources WHERE name_key IN (`, []string{o, strings.TrimPrefix(o, "www.")},
+		` OR domain = ?`, strings.TrimPrefix(o, "www."))
+	if err == nil && len(ids) > 0 {
+		s.outlets.Store(o, outletEntry{ids: ids, at: time.Now()})
+	}
+	return ids, err
+}
+
+// outletEntry is a remembered answer of outletIDs.
+type outletEntry struct {
+	ids []any
+	at  time.Time
 }
 
 // speakerKeys are the keys a speaker filter looks up: the name as given and
@@ -210,7 +235,10 @@ func (s *Store) Search(ctx context.Context, q verbatim.SearchQuery) (verbatim.Se
 		}
 	}
 	if err == nil && q.CountUpTo > 0 {
-		if !counted {
+		// A ranking that read more matches than asked for has counted
+		// enough; one that did not read them all, or read none (newest
+		// first), counts them up to the bound.
+		if !counted && matches <= q.CountUpTo {
 			matches, err = s.countMatches(ctx, groups, f, q.CountUpTo+1)
 		}
 		page.Count, page.CountExact = min(matches, q.CountUpTo), matches <= q.CountUpTo

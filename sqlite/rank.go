@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"verbatim/internal/keyset"
 )
@@ -58,8 +59,8 @@ func (s *Store) rankSearch(ctx context.Context, groups []string, f filter, cur *
 	if len(groups) > 64 {
 		groups = groups[:64]
 	}
-	var newest int64
-	if err := s.r.QueryRowContext(ctx, `SELECT coalesce(max(id), 0) FROM quotes`).Scan(&newest); err != nil {
+	newest, err := s.newestQuote(ctx)
+	if err != nil {
 		return nil, 0, false, err
 	}
 	byID := map[int64]*ranked{}
@@ -73,6 +74,10 @@ func (s *Store) rankSearch(ctx context.Context, groups []string, f filter, cur *
 		}
 		if RankWindow > 0 && len(window) >= RankWindow {
 			all = false
+		}
+		if len(window) > 0 {
+			// The remembered newest id may predate the window's matches.
+			newest = max(newest, window[0].id)
 		}
 		idf[gi] = inverseFrequency(window, newest)
 		for _, m := range window {
@@ -131,6 +136,22 @@ func (s *Store) rankSearch(ctx context.Context, groups []string, f filter, cur *
 		keys[i] = keyset.Cursor{ByRank: true, Rank: r.rank, ID: r.id}
 	}
 	return keys, matches, all, nil
+}
+
+// newestQuote returns the id of the newest stored quote, read from the
+// table at most once a second: ranking only estimates document frequencies
+// from it, and under load every query of a search waits for a connection.
+func (s *Store) newestQuote(ctx context.Context) (int64, error) {
+	if at := s.newestAt.Load(); at != 0 && time.Since(time.Unix(0, at)) < time.Second {
+		return s.newestID.Load(), nil
+	}
+	var id int64
+	if err := s.r.QueryRowContext(ctx, `SELECT coalesce(max(id), 0) FROM quotes`).Scan(&id); err != nil {
+		return 0, err
+	}
+	s.newestID.Store(id)
+	s.newestAt.Store(time.Now().UnixNano())
+	return id, nil
 }
 
 func cmpInt(a, b int64) int {

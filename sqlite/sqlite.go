@@ -9,6 +9,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
@@ -32,6 +33,12 @@ type Store struct {
 	done       sync.WaitGroup
 	closeOnce  sync.Once
 	closeErr   error
+
+	// newestID is the newest quote's id as read at newestAt (Unix
+	// nanoseconds), for ranking (see newestQuote).
+	newestID, newestAt atomic.Int64
+	// outlets remembers outlet filters found (see outletIDs).
+	outlets sync.Map
 }
 
 var _ verbatim.Store = (*Store)(nil)
