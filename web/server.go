@@ -11,6 +11,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"runtime"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -53,6 +54,10 @@ type Config struct {
 	// MaxAnalyses bounds the analyses and ingests running at once (they
 	// take a core each); 0 means 2. Requests beyond it get 503.
 	MaxAnalyses int
+	// MaxReads bounds the read requests (GET) served at once; those
+	// beyond it wait their turn in arrival order. 0 means twice the
+	// cores. See admit.
+	MaxReads int
 	// StatsInterval is how often the server checks whether the store
 	// changed and its statistics need rebuilding; 0 means 30 s.
 	StatsInterval time.Duration
@@ -94,6 +99,8 @@ type Server struct {
 	// filtered searches was 75 ms with 32 clients on 2 cores, 31 ms
 	// without); the store's connection pool bounds them.
 	analyses chan struct{}
+	// reads admits read requests, at most MaxReads at once (see admit).
+	reads chan struct{}
 
 	stats       atomic.Pointer[stats]
 	statsDirty  atomic.Bool
@@ -127,6 +134,9 @@ func New(store verbatim.Store, cfg Config) (*Server, error) {
 	if cfg.MaxAnalyses <= 0 {
 		cfg.MaxAnalyses = 2
 	}
+	if cfg.MaxReads <= 0 {
+		cfg.MaxReads = 2 * runtime.GOMAXPROCS(0)
+	}
 	if cfg.StatsInterval <= 0 {
 		cfg.StatsInterval = 30 * time.Second
 	}
@@ -145,6 +155,7 @@ func New(store verbatim.Store, cfg Config) (*Server, error) {
 		mux:        http.NewServeMux(),
 		metrics:    newMetrics(),
 		analyses:   make(chan struct{}, cfg.MaxAnalyses),
+		reads:      make(chan struct{}, cfg.MaxReads),
 		statsWake:  make(chan struct{}, 1),
 		searches:   newTTLCache[*verbatim.SearchPage](searchCacheHits, time.Minute),
 		articles:   newTTLCache[statsBound[cachedArticle]](articleCacheKiB, time.Minute),
@@ -261,7 +272,37 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 		s.metrics.observeRequest(route, rw.status, time.Since(start))
 	}()
-	s.mux.ServeHTTP(rw, r)
+	if release, ok := s.admit(rw, r); ok {
+		defer release()
+		s.mux.ServeHTTP(rw, r)
+	}
+}
+
+// admit makes a read request wait until fewer than MaxReads are being
+// served, and reports whether it may go on (false when its time ran out
+// while it waited: it has been answered 503).
+//
+// Reads are CPU work in this process (the store is in-process SQLite, or
+// a few milliseconds of PostgreSQL). Served all at once, they share the
+// cores, and each takes as long as its own work times the number running:
+// under load a search that costs 3 ms of CPU took 100 ms while the cheap
+// pages around it were slowed too. Served a few at a time in arrival
+// order, each waits about as long as the others and then runs at full
+// speed, so that the slowest requests are no longer the costliest ones
+// stretched out. Go queues the goroutines waiting on a channel in order.
+// Writes (analyses, ingests) have their own bound; health checks and
+// metrics are never held.
+func (s *Server) admit(w http.ResponseWriter, r *http.Request) (release func(), ok bool) {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead || r.URL.Path == "/healthz" || r.URL.Path == "/metrics" {
+		return func() {}, true
+	}
+	select {
+	case s.reads <- struct{}{}:
+		return func() { <-s.reads }, true
+	case <-r.Context().Done():
+		http.Error(w, publicMessage(r.Context().Err(), http.StatusServiceUnavailable), http.StatusServiceUnavailable)
+		return nil, false
+	}
 }
 
 // statusWriter remembers the status a handler wrote.
