@@ -204,3 +204,27 @@ func TestProcCPU(t *testing.T) {
 		t.Error("CPU time of no process")
 	}
 }
+
+// TestAdmission checks that reads wait for a free slot, that a read whose
+// time runs out while waiting gets 503, and that health checks and writes
+// are never held.
+func TestAdmission(t *testing.T) {
+	f := newFixture(t, Config{MaxReads: 1, RequestTimeout: 100 * time.Millisecond})
+	f.srv.reads <- struct{}{} // the one slot is taken
+	if rr := f.do("GET", "/search?q=tram", ""); rr.Code != 503 {
+		t.Errorf("read while the slot is taken: %d, want 503", rr.Code)
+	}
+	if rr := f.do("GET", "/healthz", ""); rr.Code != 200 {
+		t.Errorf("health check while the slot is taken: %d", rr.Code)
+	}
+	if rr := f.do("POST", "/api/articles", `{"text":"x"}`); rr.Code == 503 {
+		t.Error("a write waited for a read slot")
+	}
+	done := make(chan int)
+	go func() { done <- f.do("GET", "/search?q=tram", "").Code }()
+	time.Sleep(20 * time.Millisecond)
+	<-f.srv.reads // the slot is freed: the waiting read goes on
+	if code := <-done; code != 200 {
+		t.Errorf("read after the slot was freed: %d", code)
+	}
+}
