@@ -37,7 +37,12 @@ func (s *Store) article(ctx context.Context, where string, arg any) (*verbatim.S
 		return nil, fmt.Errorf("sqlite: article: %w", err)
 	}
 	defer tx.Rollback()
-	a, err := records.Article(tx.QueryRowContext(ctx, records.ArticleSelect+where, arg))
+	st, err := s.txStmt(ctx, tx, records.ArticleSelect+where)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: article: %w", err)
+	}
+	defer st.Close()
+	a, err := records.Article(st.QueryRowContext(ctx, arg))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("sqlite: article %v: %w", arg, verbatim.ErrNotFound)
 	}
@@ -48,18 +53,23 @@ func (s *Store) article(ctx context.Context, where string, arg any) (*verbatim.S
 		return a, err
 	}
 	an := a.Analysis
-	if an.Entities, err = collect(ctx, tx, records.EntitySelect+`?`+records.EntityOrder, a.ID, records.Entity); err != nil {
+	if an.Entities, err = collect(ctx, s, tx, records.EntitySelect+`?`+records.EntityOrder, a.ID, records.Entity); err != nil {
 		return nil, fmt.Errorf("sqlite: article %d: %w", a.ID, err)
 	}
-	if an.Quotes, err = collect(ctx, tx, records.QuoteSelect+`?`+records.QuoteOrder, a.ID, records.Quote); err != nil {
+	if an.Quotes, err = collect(ctx, s, tx, records.QuoteSelect+`?`+records.QuoteOrder, a.ID, records.Quote); err != nil {
 		return nil, fmt.Errorf("sqlite: article %d: %w", a.ID, err)
 	}
 	return a, nil
 }
 
 // collect runs a query with one argument in tx and reads its rows.
-func collect[T any](ctx context.Context, tx *sql.Tx, query string, arg any, scan func(records.Scanner) (T, error)) ([]T, error) {
-	rows, err := tx.QueryContext(ctx, query, arg)
+func collect[T any](ctx context.Context, s *Store, tx *sql.Tx, query string, arg any, scan func(records.Scanner) (T, error)) ([]T, error) {
+	st, err := s.txStmt(ctx, tx, query)
+	if err != nil {
+		return nil, err
+	}
+	defer st.Close()
+	rows, err := st.QueryContext(ctx, arg)
 	if err != nil {
 		return nil, err
 	}
@@ -187,7 +197,7 @@ func (s *Store) ids(ctx context.Context, query string, in []string, more ...any)
 		tail += more[0].(string)
 		args = append(args, more[1:]...)
 	}
-	rows, err := s.r.QueryContext(ctx, query+placeholders(len(in))+tail, args...)
+	rows, err := s.query(ctx, query+placeholders(len(in))+tail, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -277,7 +287,7 @@ func (s *Store) countMatches(ctx context.Context, groups []string, f filter, mos
 		where = []string{`1 = 1`}
 	}
 	var n int
-	err := s.r.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT 1 FROM `+from+` WHERE `+strings.Join(where, ` AND `)+
+	err := s.queryRow(ctx, `SELECT count(*) FROM (SELECT 1 FROM `+from+` WHERE `+strings.Join(where, ` AND `)+
 		` LIMIT ?)`, append(slices.Clip(args), most)...).Scan(&n)
 	return n, err
 }
@@ -301,7 +311,7 @@ func (s *Store) newestSearch(ctx context.Context, groups []string, f filter, cur
 	}
 	query := `SELECT ` + records.HitColumns + ` FROM ` + from + records.HitJoins + ` WHERE ` + strings.Join(where, ` AND `) +
 		` ORDER BY q.published_at DESC, q.id DESC LIMIT ?`
-	rows, err := s.r.QueryContext(ctx, query, append(slices.Clip(args), limit+1)...)
+	rows, err := s.query(ctx, query, append(slices.Clip(args), limit+1)...)
 	if err != nil {
 		return nil, err
 	}
@@ -318,7 +328,7 @@ func (s *Store) hits(ctx context.Context, keys []keyset.Cursor) ([]verbatim.Quot
 	for i, k := range keys {
 		args[i] = k.ID
 	}
-	rows, err := s.r.QueryContext(ctx, `SELECT `+records.HitColumns+` FROM quotes q`+records.HitJoins+
+	rows, err := s.query(ctx, `SELECT `+records.HitColumns+` FROM quotes q`+records.HitJoins+
 		` WHERE q.id IN (`+placeholders(len(keys))+`)`, args...)
 	if err != nil {
 		return nil, err
@@ -365,7 +375,7 @@ func (s *Store) Export(ctx context.Context, q verbatim.SearchQuery) iter.Seq2[ve
 			query += ` LIMIT ?`
 			args = append(args, q.Limit)
 		}
-		rows, err := s.r.QueryContext(ctx, query, args...)
+		rows, err := s.query(ctx, query, args...)
 		if err != nil {
 			fail(err)
 			return
@@ -387,7 +397,7 @@ func (s *Store) Speaker(ctx context.Context, id int64, latest int) (*verbatim.Sp
 		return nil, fmt.Errorf("sqlite: speaker %d: %w", id, verbatim.ErrNotFound)
 	}
 	p := &verbatim.SpeakerProfile{Speaker: sps[0]}
-	rows, err := s.r.QueryContext(ctx, `SELECT src.name, so.quotes FROM speaker_outlets so
+	rows, err := s.query(ctx, `SELECT src.name, so.quotes FROM speaker_outlets so
 		JOIN sources src ON src.id = so.source_id WHERE so.speaker_id = ? AND so.quotes > 0
 		ORDER BY so.quotes DESC, src.name`, id)
 	if err != nil {
@@ -432,7 +442,7 @@ func (s *Store) Speakers(ctx context.Context, q verbatim.SpeakerQuery) ([]verbat
 // speakers loads speakers with their aliases and roles.
 func (s *Store) speakers(ctx context.Context, where string, args []any, limit int) ([]verbatim.Speaker, error) {
 	inner := records.SpeakerSelect + where + ` ORDER BY quotes DESC, id LIMIT ?`
-	rows, err := s.r.QueryContext(ctx, fmt.Sprintf(records.SpeakerNamesSelect, inner, ``), append(args, limit)...)
+	rows, err := s.query(ctx, fmt.Sprintf(records.SpeakerNamesSelect, inner, ``), append(args, limit)...)
 	if err != nil {
 		return nil, err
 	}
@@ -442,7 +452,7 @@ func (s *Store) speakers(ctx context.Context, where string, args []any, limit in
 
 // Outlets lists the outlets that have articles, most quotes first.
 func (s *Store) Outlets(ctx context.Context) ([]verbatim.Outlet, error) {
-	rows, err := s.r.QueryContext(ctx, records.OutletSelect+` ORDER BY quotes DESC, name`)
+	rows, err := s.query(ctx, records.OutletSelect+` ORDER BY quotes DESC, name`)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: outlets: %w", err)
 	}

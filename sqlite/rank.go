@@ -146,7 +146,7 @@ func (s *Store) newestQuote(ctx context.Context) (int64, error) {
 		return s.newestID.Load(), nil
 	}
 	var id int64
-	if err := s.r.QueryRowContext(ctx, `SELECT coalesce(max(id), 0) FROM quotes`).Scan(&id); err != nil {
+	if err := s.queryRow(ctx, `SELECT coalesce(max(id), 0) FROM quotes`).Scan(&id); err != nil {
 		return 0, err
 	}
 	s.newestID.Store(id)
@@ -188,7 +188,7 @@ func (s *Store) window(ctx context.Context, group string, f filter) ([]windowMat
 		query += ` LIMIT ?`
 		args = append(args, RankWindow)
 	}
-	rows, err := s.r.QueryContext(ctx, query, args...)
+	rows, err := s.query(ctx, query, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -216,14 +216,14 @@ func (s *Store) lengths(ctx context.Context, ms []windowMatch) error {
 	var rows *sql.Rows
 	var err error
 	if newest-oldest+1 <= 8*int64(len(ms)) {
-		rows, err = s.r.QueryContext(ctx, `SELECT id, sz FROM quotes_fts_docsize WHERE id BETWEEN ? AND ?
+		rows, err = s.query(ctx, `SELECT id, sz FROM quotes_fts_docsize WHERE id BETWEEN ? AND ?
 			ORDER BY id DESC`, oldest, newest)
 	} else {
 		ids := make([]any, len(ms))
 		for i, m := range ms {
 			ids[i] = m.id
 		}
-		rows, err = s.r.QueryContext(ctx, `SELECT id, sz FROM quotes_fts_docsize WHERE id IN (`+
+		rows, err = s.query(ctx, `SELECT id, sz FROM quotes_fts_docsize WHERE id IN (`+
 			placeholders(len(ids))+`) ORDER BY id DESC`, ids...)
 	}
 	if err != nil {

@@ -39,6 +39,8 @@ type Store struct {
 	newestID, newestAt atomic.Int64
 	// outlets remembers outlet filters found (see outletIDs).
 	outlets sync.Map
+	// stmts are the reading queries, prepared (see stmts.go).
+	stmts statements
 }
 
 var _ verbatim.Store = (*Store)(nil)
@@ -117,7 +119,7 @@ func (s *Store) Close() error {
 	s.closeOnce.Do(func() {
 		close(s.stop)
 		s.done.Wait()
-		s.closeErr = errors.Join(s.w.Close(), s.r.Close())
+		s.closeErr = errors.Join(s.closeStatements(), s.w.Close(), s.r.Close())
 	})
 	return s.closeErr
 }
