@@ -207,11 +207,38 @@ func (s *Store) window(ctx context.Context, group string, f filter) ([]windowMat
 	return out, s.lengths(ctx, out)
 }
 
-// lengths fills in the token counts of matches, newest first. The matches
+// lengths fills in the token counts of matches, newest first: from the
+// lengths kept in memory (norms.go), else from the file. The matches
 // of a common word lie close together, and reading the row sizes of their
 // whole stretch in order costs a fifth of looking each one up; scattered
 // matches are looked up one by one.
 func (s *Store) lengths(ctx context.Context, ms []windowMatch) error {
+	rest := s.norms.lookup(ms)
+	if len(rest) == 0 {
+		return nil
+	}
+	if s.norms.due() {
+		// In the background: this search reads its lengths from the
+		// file meanwhile.
+		go s.loadNorms(context.WithoutCancel(ctx))
+	}
+	if err := s.readLengths(ctx, rest); err != nil {
+		return err
+	}
+	// rest holds copies: put their lengths back, both lists in order.
+	j := 0
+	for i := range ms {
+		if j < len(rest) && ms[i].id == rest[j].id {
+			ms[i].tokens = rest[j].tokens
+			j++
+		}
+	}
+	return nil
+}
+
+// readLengths reads the lengths of matches, newest first, from FTS5's
+// table of row sizes.
+func (s *Store) readLengths(ctx context.Context, ms []windowMatch) error {
 	newest, oldest := ms[0].id, ms[len(ms)-1].id
 	var rows *sql.Rows
 	var err error

@@ -224,3 +224,64 @@ func TestLengths(t *testing.T) {
 		}
 	}
 }
+
+// TestNorms checks the lengths kept in memory against the file's, and that
+// a rewritten article's quotes are read again rather than kept.
+func TestNorms(t *testing.T) {
+	s := openTemp(t)
+	g := newCorpus()
+	var as []*verbatim.StoredArticle
+	for i := range 10 {
+		as = append(as, g.article(i))
+	}
+	if _, err := s.SaveArticles(t.Context(), as); err != nil {
+		t.Fatal(err)
+	}
+	if s.norms.due() {
+		s.loadNorms(t.Context())
+	}
+	var n int64
+	if err := s.r.QueryRow(`SELECT max(id) FROM quotes`).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	if s.norms.upTo != n {
+		t.Fatalf("loaded up to %d of %d", s.norms.upTo, n)
+	}
+	check := func(what string) {
+		t.Helper()
+		var ms, fromFile []windowMatch
+		for id := n; id > 0; id-- {
+			ms = append(ms, windowMatch{id: id})
+			fromFile = append(fromFile, windowMatch{id: id})
+		}
+		if err := s.lengths(t.Context(), ms); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.readLengths(t.Context(), fromFile); err != nil {
+			t.Fatal(err)
+		}
+		for i := range ms {
+			if ms[i].tokens != fromFile[i].tokens {
+				t.Errorf("%s: quote %d: %d tokens kept, %d in the file", what, ms[i].id, ms[i].tokens, fromFile[i].tokens)
+			}
+		}
+	}
+	check("loaded")
+	// Rewriting the newest article deletes its quotes, whose ids are
+	// given to the new version's: their lengths must not be kept.
+	last := g.article(9)
+	last.Text += "\n\nA closing line."
+	last.Analysis.Quotes[0].Content.Text = "one two"
+	last.Analysis.Quotes[0].Content.End = last.Analysis.Quotes[0].Content.Start + len("one two")
+	last.Text = last.Text[:last.Analysis.Quotes[0].Content.Start] + "one two" + last.Text[last.Analysis.Quotes[0].Content.Start+len("one two"):]
+	if _, err := s.SaveArticles(t.Context(), []*verbatim.StoredArticle{last}); err != nil {
+		t.Fatal(err)
+	}
+	if s.norms.upTo >= n {
+		t.Errorf("after a rewrite the lengths are kept up to %d, the rewritten quotes included", s.norms.upTo)
+	}
+	if err := s.r.QueryRow(`SELECT max(id) FROM quotes`).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	check("after a rewrite")
+}

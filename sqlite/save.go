@@ -64,6 +64,12 @@ func (s *Store) SaveArticles(ctx context.Context, as []*verbatim.StoredArticle) 
 	if err := sv.finish(ctx); err != nil {
 		return nil, fmt.Errorf("sqlite: %w", err)
 	}
+	if sv.removedFrom > 0 {
+		// Before the commit: no search may see a reused id with the
+		// length of the quote it replaced. A failed commit only costs
+		// lengths that are read again from the file.
+		s.norms.forget(sv.removedFrom)
+	}
 	if err := tx.Commit(); err != nil {
 		return nil, fmt.Errorf("sqlite: commit: %w", err)
 	}
@@ -182,6 +188,9 @@ func (r *articleRows) findSpeakers(a *verbatim.StoredArticle) {
 type saver struct {
 	tx  *sql.Tx
 	now int64
+	// removedFrom is the smallest id of the quotes the batch deleted, 0
+	// for none: their ids may be given again (see norms).
+	removedFrom int64
 	// stmts caches the transaction's prepared statements: a batch runs
 	// the same few statements many times, and preparing is a large share
 	// of the cost of each.
@@ -522,17 +531,20 @@ func (sv *saver) source(ctx context.Context, a *verbatim.StoredArticle) (int64, 
 // removeContent takes an article's quotes and entities out, with their
 // counts and their full-text entries, before a new version is written.
 func (sv *saver) removeContent(ctx context.Context, articleID, sourceID int64) error {
-	rows, err := sv.query(ctx, `SELECT speaker_id, source_id, count(*) FROM quotes
+	rows, err := sv.query(ctx, `SELECT speaker_id, source_id, count(*), min(id) FROM quotes
 		WHERE article_id = ? GROUP BY speaker_id, source_id`, articleID)
 	if err != nil {
 		return fmt.Errorf("count old quotes: %w", err)
 	}
 	for rows.Next() {
 		var spk sql.NullInt64
-		var src, n int64
-		if err := rows.Scan(&spk, &src, &n); err != nil {
+		var src, n, first int64
+		if err := rows.Scan(&spk, &src, &n, &first); err != nil {
 			rows.Close()
 			return fmt.Errorf("count old quotes: %w", err)
+		}
+		if sv.removedFrom == 0 || first < sv.removedFrom {
+			sv.removedFrom = first
 		}
 		sv.countSource(src, 0, -n)
 		if spk.Valid {

@@ -41,6 +41,8 @@ type Store struct {
 	outlets sync.Map
 	// stmts are the reading queries, prepared (see stmts.go).
 	stmts statements
+	// norms are the quotes' lengths for ranking (see norms.go).
+	norms norms
 }
 
 var _ verbatim.Store = (*Store)(nil)
