@@ -24,6 +24,7 @@
 // batch's transaction (see migration 0002 for why not by triggers).
 // Relevance is BM25 computed here over the newest matches (rank.go), not
 // FTS5's bm25(), whose cost grows with the number of matches in the whole
-// store.
+// store; the quotes' lengths it needs are kept in memory (norms.go), and
+// reading queries are prepared once (stmts.go).
 // BenchSearch generates a synthetic corpus and measures search latency.
 package sqlite
