@@ -10,6 +10,22 @@ import (
 	"verbatim"
 )
 
+// corpusStore is a store holding the first n articles of the synthetic
+// corpus, and the corpus.
+func corpusStore(t *testing.T, n int) (*Store, *corpus) {
+	t.Helper()
+	s := openTemp(t)
+	g := newCorpus()
+	var as []*verbatim.StoredArticle
+	for i := range n {
+		as = append(as, g.article(i))
+	}
+	if _, err := s.SaveArticles(t.Context(), as); err != nil {
+		t.Fatal(err)
+	}
+	return s, g
+}
+
 // said is one quote of a test article: who said what.
 type said struct{ who, what string }
 
@@ -92,15 +108,7 @@ func TestRelevanceOrder(t *testing.T) {
 // TestFacetFilters checks that filters applied inside the full-text index
 // select what the same filters select on rows.
 func TestFacetFilters(t *testing.T) {
-	s := openTemp(t)
-	g := newCorpus()
-	var as []*verbatim.StoredArticle
-	for i := range 60 {
-		as = append(as, g.article(i))
-	}
-	if _, err := s.SaveArticles(t.Context(), as); err != nil {
-		t.Fatal(err)
-	}
+	s, g := corpusStore(t, 60)
 	word := g.words[3]
 	all := exportIDs(t, s, verbatim.SearchQuery{Text: word})
 	if len(all) < 50 {
@@ -188,15 +196,7 @@ func TestFirstVarint(t *testing.T) {
 // TestLengths reads quote lengths both ways, a stretch of the index's row
 // sizes and lookups of scattered rows, and compares them with the rows.
 func TestLengths(t *testing.T) {
-	s := openTemp(t)
-	g := newCorpus()
-	var as []*verbatim.StoredArticle
-	for i := range 10 {
-		as = append(as, g.article(i))
-	}
-	if _, err := s.SaveArticles(t.Context(), as); err != nil {
-		t.Fatal(err)
-	}
+	s, _ := corpusStore(t, 10)
 	var n int64
 	if err := s.r.QueryRow(`SELECT max(id) FROM quotes`).Scan(&n); err != nil || n < 100 {
 		t.Fatalf("%d quotes, %v", n, err)
@@ -228,15 +228,7 @@ func TestLengths(t *testing.T) {
 // TestNorms checks the lengths kept in memory against the file's, and that
 // a rewritten article's quotes are read again rather than kept.
 func TestNorms(t *testing.T) {
-	s := openTemp(t)
-	g := newCorpus()
-	var as []*verbatim.StoredArticle
-	for i := range 10 {
-		as = append(as, g.article(i))
-	}
-	if _, err := s.SaveArticles(t.Context(), as); err != nil {
-		t.Fatal(err)
-	}
+	s, g := corpusStore(t, 10)
 	if s.norms.due() {
 		s.loadNorms(t.Context())
 	}

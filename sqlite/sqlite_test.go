@@ -90,15 +90,7 @@ func BenchmarkSearch(b *testing.B) {
 func TestRankWindow(t *testing.T) {
 	defer func(w int) { RankWindow = w }(RankWindow)
 	RankWindow = 3
-	s := openTemp(t)
-	g := newCorpus()
-	var as []*verbatim.StoredArticle
-	for i := range 3 {
-		as = append(as, g.article(i))
-	}
-	if _, err := s.SaveArticles(t.Context(), as); err != nil {
-		t.Fatal(err)
-	}
+	s, g := corpusStore(t, 3)
 	word := g.words[0] // in nearly every quote
 	all, err := s.count(t.Context(), `SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH '"`+word+`"'`)
 	if err != nil || all <= RankWindow {
