@@ -160,8 +160,11 @@ func tsquery(param string) string { return `websearch_to_tsquery('simple', ` + p
 
 // RankWindow is how many matches of a text query, the most recently stored,
 // a relevance search ranks; 0 ranks them all. It bounds the cost of
-// ranking a word found in a large share of the quotes, and matches the
-// SQLite store's window so that both answer alike.
+// ranking a word found in a large share of the quotes. ts_rank costs only
+// per ranked row, so the window is wider than the SQLite store's
+// (sqlite.RankWindow, whose lengths and scores the store computes itself):
+// for a word in more than a thousand quotes the two stores may rank
+// differently.
 var RankWindow = 10000
 
 // Search returns one page of matching quotes. A text query is ranked by

@@ -2,7 +2,6 @@ package web
 
 import (
 	"fmt"
-	"html"
 	"html/template"
 	"math"
 	"strconv"
@@ -46,7 +45,7 @@ func (c *chart) SVG() template.HTML {
 	var b strings.Builder
 	b.Grow(160 * (len(c.Bars) + len(c.XTicks) + len(c.YTicks) + 2))
 	num := func(x float64) string { return strconv.FormatFloat(x, 'f', 1, 64) }
-	esc := html.EscapeString
+	esc := escapedHTML // the one escaping the Go-written fragments use (fragments.go)
 	fmt.Fprintf(&b, `<svg viewBox="0 0 %d %d" width="100%%" role="img" aria-label="%s" class="chart-svg" xmlns="http://www.w3.org/2000/svg">`,
 		c.W, c.H, esc(c.Label))
 	left, right := num(c.Left), num(c.Right)

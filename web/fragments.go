@@ -42,6 +42,14 @@ func escapeHTML(b *strings.Builder, s string) {
 	b.WriteString(s)
 }
 
+// escapedHTML is s escaped as escapeHTML writes it.
+func escapedHTML(s string) string {
+	if strings.ContainsAny(s, "\x00\"&'+<>") {
+		return htmlEscaper.Replace(s)
+	}
+	return s
+}
+
 func writeInt(b *strings.Builder, n int64) {
 	var buf [20]byte
 	b.Write(strconv.AppendInt(buf[:0], n, 10))

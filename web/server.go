@@ -93,11 +93,10 @@ type Server struct {
 	// tokenSum is the SHA-256 of the token: comparing fixed-size digests
 	// in constant time leaks neither the token nor its length.
 	tokenSum [32]byte
-	// analyses is a semaphore bounding the CPU spent on analyses. Store
-	// searches have none: they cost milliseconds, and a bound of a few
-	// at once made them queue behind each other under load (the p50 of
-	// filtered searches was 75 ms with 32 clients on 2 cores, 31 ms
-	// without); the store's connection pool bounds them.
+	// analyses is a semaphore bounding the CPU spent on analyses and
+	// ingests. Store searches have no bound of their own (one that let a
+	// few run at once made them queue behind each other under load):
+	// reads as a whole are admitted in order (reads, admit).
 	analyses chan struct{}
 	// reads admits read requests, at most MaxReads at once (see admit).
 	reads chan struct{}
