@@ -268,20 +268,29 @@ func (s *Store) count(ctx context.Context, q verbatim.SearchQuery, hasText bool,
 	return nil
 }
 
+// conditions are the WHERE conditions of a query's text and filters over
+// quotes q, their arguments added to p; none reports a filter naming
+// nothing stored.
+func (s *Store) conditions(ctx context.Context, q verbatim.SearchQuery, hasText bool, p *params) (where []string, none bool, err error) {
+	if hasText {
+		where = append(where, `q.tsv @@ `+tsquery(p.add(q.Text)))
+	}
+	f, err := s.filter(ctx, q, p)
+	if err != nil || f.none {
+		return nil, f.none, err
+	}
+	return append(where, f.where...), false, nil
+}
+
 // countMatches counts the quotes matching a search, up to most. Its
 // parameters are its own: PostgreSQL refuses a parameter a statement does
 // not use.
 func (s *Store) countMatches(ctx context.Context, q verbatim.SearchQuery, hasText bool, most int) (int, error) {
 	var p params
-	var where []string
-	if hasText {
-		where = append(where, `q.tsv @@ `+tsquery(p.add(q.Text)))
-	}
-	f, err := s.filter(ctx, q, &p)
-	if err != nil || f.none {
+	where, none, err := s.conditions(ctx, q, hasText, &p)
+	if err != nil || none {
 		return 0, err
 	}
-	where = append(where, f.where...)
 	var n int
 	err = s.pool.QueryRow(ctx, `SELECT count(*) FROM (SELECT 1 FROM quotes q WHERE `+and(where)+
 		` LIMIT `+p.add(most)+`) c`, p...).Scan(&n)
@@ -320,19 +329,14 @@ func (s *Store) Export(ctx context.Context, q verbatim.SearchQuery) iter.Seq2[ve
 			return
 		}
 		var p params
-		var where []string
-		if hasText {
-			where = append(where, `q.tsv @@ `+tsquery(p.add(q.Text)))
-		}
-		f, err := s.filter(ctx, q, &p)
+		where, none, err := s.conditions(ctx, q, hasText, &p)
 		if err != nil {
 			fail(err)
 			return
 		}
-		if f.none {
+		if none {
 			return
 		}
-		where = append(where, f.where...)
 		query := `SELECT ` + records.HitColumns + ` FROM quotes q` + records.HitJoins + ` WHERE ` + and(where) + ` ORDER BY q.id`
 		if q.Limit > 0 {
 			query += ` LIMIT ` + p.add(q.Limit)
