@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"slices"
@@ -63,6 +64,7 @@ type state struct {
 	paras  []segment.Span
 	// resolved holds the speaker of each of attr's statements.
 	resolved []resolution
+	nest     nestFolder
 }
 
 // New returns an Extractor.
@@ -205,7 +207,11 @@ func (st *state) emit(a *verbatim.Analysis, merged map[string]int) {
 		}
 		a.Entities = append(a.Entities, ent)
 	}
+	folded := st.nest.fold(st.attr.stmts, st.doc.Tokens)
 	for i := range st.attr.stmts {
+		if folded[i] {
+			continue
+		}
 		q := st.quote(&st.attr.stmts[i], st.resolved[i])
 		if q.Entity >= 0 {
 			q.Entity = index[q.Entity]
@@ -213,6 +219,70 @@ func (st *state) emit(a *verbatim.Analysis, merged map[string]int) {
 		}
 		a.Quotes = append(a.Quotes, q)
 	}
+}
+
+// nestFolder finds statements nested in others; its slices are reused.
+type nestFolder struct {
+	segs, queries []nestRange
+	folded        []bool
+}
+
+// nestRange is a content range and the statement it belongs to.
+type nestRange struct {
+	from, to int
+	stmt     int
+}
+
+// fold marks each statement that repeats an earlier one's content, and each
+// reported statement whose content lies inside one segment of another
+// statement's content. In "Sullivan says he instructed staff to check
+// whether anyone disclosed the information" the instruction and the
+// disclosure are what Sullivan says, not statements of their own; annotated
+// corpora fold them into the outer statement the same way. Direct
+// quotations are folded only as repeats: their marks make them statements
+// wherever they stand.
+func (f *nestFolder) fold(stmts []statement, toks []segment.Token) []bool {
+	f.folded = growBool(f.folded, len(stmts))
+	segs, queries := f.segs[:0], f.queries[:0]
+	for i := range stmts {
+		st := &stmts[i]
+		for _, s := range st.segs {
+			segs = append(segs, nestRange{s[0], s[1], i})
+		}
+		queries = append(queries, nestRange{st.segs[0][0], st.segs[len(st.segs)-1][1], i})
+	}
+	// One sweep by start: a range lies inside another segment when a segment
+	// starting before it ends at or after its end, or one starting with it
+	// ends after it. A statement's own segments never start before its range.
+	byStart := func(a, b nestRange) int {
+		return cmp.Or(cmp.Compare(a.from, b.from), cmp.Compare(b.to, a.to), cmp.Compare(a.stmt, b.stmt))
+	}
+	slices.SortFunc(segs, byStart)
+	slices.SortFunc(queries, byStart)
+	next, reach := 0, -1
+	for _, q := range queries {
+		for next < len(segs) && segs[next].from < q.from {
+			reach = max(reach, segs[next].to)
+			next++
+		}
+		st := &stmts[q.stmt]
+		// A statement whose attribution stands inside its own content
+		// ("das seiner Meinung nach zu einem Kartell führe") names its
+		// source where it is said, and is kept.
+		nested := st.kind != verbatim.Direct && !(st.cue >= 0 && q.from <= int(toks[st.cue].Start) && int(toks[st.cue].End) <= q.to)
+		folded := nested && reach >= q.to
+		for k := next; !folded && k < len(segs) && segs[k].from == q.from; k++ {
+			other := segs[k].stmt
+			if other == q.stmt {
+				continue
+			}
+			folded = nested && segs[k].to > q.to ||
+				other < q.stmt && slices.Equal(stmts[other].segs, st.segs)
+		}
+		f.folded[q.stmt] = folded
+	}
+	f.segs, f.queries = segs, queries
+	return f.folded
 }
 
 // maxUnclosedSentences is how far an unclosed quote may run.

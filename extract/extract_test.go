@@ -79,6 +79,46 @@ var extractCases = []struct {
 		quotes: []quoteWant{{kind: verbatim.Indirect, content: "The budget will be balanced by June", cue: "said", speaker: "the mayor", ref: "Anna Holt", typ: verbatim.Person}},
 	},
 	{
+		name:   "reported speech holding reported actions is one statement",
+		text:   "Tax records.\n\nThe commissioner says he instructed staff on Monday to check whether anyone disclosed the returns.\n",
+		quotes: []quoteWant{{kind: verbatim.Indirect, content: "he instructed staff on Monday to check whether anyone disclosed the returns", cue: "says", speaker: "The commissioner"}},
+	},
+	{
+		name:   "a quotation claimed by two cues is given once",
+		text:   "Tax records.\n\nThe commissioner said his staff told him: “Nobody opened the files.”\n",
+		quotes: []quoteWant{{kind: verbatim.Direct, content: "“Nobody opened the files.”"}},
+	},
+	{
+		name:   "a stance stated through a copula",
+		text:   "Harbor plan.\n\nCouncil member Omar Reyes has repeatedly been critical of the harbor plan since it was announced.\n",
+		quotes: []quoteWant{{kind: verbatim.Indirect, content: "the harbor plan", cue: "critical of", speaker: "Council member Omar Reyes"}},
+	},
+	{
+		name:   "a stance held by a possessor",
+		text:   "Harbor plan.\n\nThe mayor’s attacks on the port authority have grown sharper since June.\n",
+		quotes: []quoteWant{{kind: verbatim.Indirect, content: "the port authority", cue: "attacks on", speaker: "The mayor"}},
+	},
+	{
+		name:   "a stance noun after a cue verb is what the statement is about",
+		text:   "Harbor plan.\n\nDock workers have expressed misgivings about Mayor Holt because of the layoffs.\n",
+		quotes: []quoteWant{{kind: verbatim.Indirect, content: "Mayor Holt", cue: "misgivings about", speaker: "Dock workers"}},
+	},
+	{
+		name:   "a stance noun with no holder is no statement",
+		text:   "Harbor plan.\n\nSupport for the harbor plan has grown since spring.\n",
+		quotes: nil,
+	},
+	{
+		name:   "reported speech on both sides of an inserted attribution",
+		text:   "Harbor plan.\n\nThat is why, Holt said, the party should be prepared.\n",
+		quotes: []quoteWant{{kind: verbatim.Indirect, content: "That is why, Holt said, the party should be prepared", cue: "said", speaker: "Holt", pieces: 2}},
+	},
+	{
+		name:   "a phrase set off before the speaker is not part of the name",
+		text:   "Harbor plan.\n\nBack in Portland, Mr. Reyes said, he decided to run.\n",
+		quotes: []quoteWant{{kind: verbatim.Indirect, content: "Back in Portland, Mr. Reyes said, he decided to run", speaker: "Mr. Reyes", pieces: 2}},
+	},
+	{
 		name:   "according to anonymous sources",
 		text:   "Budget talks.\n\nAccording to officials, the deficit has doubled since last year.\n",
 		quotes: []quoteWant{{kind: verbatim.Indirect, content: "the deficit has doubled since last year", cue: "According to", speaker: "officials", typ: verbatim.Anonymous}},
