@@ -452,7 +452,25 @@ func (a *attributor) joinsNames(i, floor int32) bool {
 		return false
 	}
 	prev, next := a.tok(i-1), a.tok(i+1)
-	return prev.Kind == segment.Word && prev.Flags&segment.Upper != 0 && next.Kind == segment.Word && (next.Flags&segment.Upper != 0 || next.Has(lang.Coordinator))
+	if !(prev.Kind == segment.Word && prev.Flags&segment.Upper != 0 && next.Kind == segment.Word && (next.Flags&segment.Upper != 0 || next.Has(lang.Coordinator))) {
+		return false
+	}
+	if !a.isPunct(i, ",") {
+		return true
+	}
+	// A comma joins names only in a list that an "and" closes ("Mr.
+	// Grassley, Mr. Leahy and Mr. Cornyn say"); "Back in Virginia, Mr.
+	// Clarke said" sets a phrase off before the speaker.
+	for k := i + 1; int(k) < len(a.doc.Tokens) && k-i <= maxSpeakerTokens; k++ {
+		t := a.tok(k)
+		if t.Has(lang.Coordinator) {
+			return true
+		}
+		if !(t.Kind == segment.Word && t.Flags&segment.Upper != 0 || a.isPunct(k, ",") || a.npWord(k) && t.Kind == segment.Punct) {
+			return false
+		}
+	}
+	return false
 }
 
 // skippable reports whether token i may stand between a subject and its
@@ -656,6 +674,9 @@ func (a *attributor) attribute() {
 	}
 	for si := range a.doc.Sentences {
 		a.sentence(int32(si))
+	}
+	for si := range a.doc.Sentences {
+		a.stances(int32(si))
 	}
 	a.floating()
 	a.reportedMood()

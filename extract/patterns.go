@@ -488,12 +488,24 @@ func (a *attributor) appositive(first, end int32) bool {
 	if !a.tok(first).Has(lang.Determiner) {
 		return false
 	}
+	noun := false
 	for k := first + 1; k < end && k-first <= 4; k++ {
 		if a.tok(k).Has(lang.Title | lang.PersonNoun | lang.OrgWord) {
-			return true
+			noun = true
+			break
 		}
 	}
-	return false
+	if !noun {
+		return false
+	}
+	// "…, he said, the party should be prepared": a finite auxiliary
+	// makes the phrase a clause's subject, not an apposition.
+	for k := first + 1; k < end && a.quoteOf[k] < 0 && !a.isPunct(k, ",;:"); k++ {
+		if a.tok(k).Has(lang.Auxiliary|lang.PassiveAux) && !a.tok(k).Has(lang.Determiner|lang.Pronoun) {
+			return false
+		}
+	}
+	return true
 }
 
 // subordinateTail reports whether the tail [k, end) after an attribution

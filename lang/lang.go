@@ -130,6 +130,14 @@ const (
 	// after a cue's first words shows that a clause has begun ("said the
 	// move could mean that …").
 	Auxiliary
+	// StanceHead marks an adjective or noun that, with its preposition,
+	// states its holder's attitude toward what follows ("critical of",
+	// "concerns about"); Language.Stances lists the prepositions.
+	StanceHead
+	// StanceVerb marks a verb that links a holder to a stance noun
+	// ("expressed concerns about", "voiced support for"); copulas and
+	// auxiliaries link it too.
+	StanceVerb
 )
 
 // Pronoun is any personal pronoun class.
@@ -177,6 +185,7 @@ var classNames = map[string]Class{
 	"reflexives":              Reflexive,
 	"degree_adverbs":          Degree,
 	"auxiliaries":             Auxiliary,
+	"stance_verbs":            StanceVerb,
 }
 
 // Word is what the table knows of one lowercase word form.
@@ -283,6 +292,9 @@ type Language struct {
 	// the cues it makes with a particle at the end of its clause ("gab
 	// … an" is "angeben"); the cue file writes such a lemma "an|geben".
 	Separated map[string][]SeparableCue
+	// Stances maps a stance head ("critical", "concerns") to the
+	// prepositions after which it names what the attitude is about.
+	Stances map[string][]string
 
 	words map[string]Word
 	table wordTable
@@ -398,6 +410,7 @@ func (l *Language) load(wordsFile, cuesFile string) *Language {
 	l.words = map[string]Word{}
 	l.Particles = map[string][]string{}
 	l.Separated = map[string][]SeparableCue{}
+	l.Stances = map[string][]string{}
 	add := func(w string, c Class, lemma string) {
 		e := l.words[w]
 		e.Class |= c
@@ -416,6 +429,14 @@ func (l *Language) load(wordsFile, cuesFile string) *Language {
 			for _, w := range strings.Fields(list) {
 				verb, particle, _ := strings.Cut(w, "_")
 				l.Particles[verb] = append(l.Particles[verb], particle)
+			}
+			return
+		}
+		if name == "stances" {
+			for _, w := range strings.Fields(list) {
+				head, prep, _ := strings.Cut(w, "_")
+				l.Stances[head] = append(l.Stances[head], prep)
+				add(head, StanceHead, "")
 			}
 			return
 		}
