@@ -208,7 +208,7 @@ func (a *attributor) cueAt(i, last int32) (end int32, lemma string, ok bool) {
 		// The bare form of a verb needs a plural subject or an auxiliary:
 		// "officials say", "will announce"; "a call", "in response" are nouns.
 		w := a.text(i)
-		if a.lang.BareFormNeedsSubject && w == t.Word.Lemma && !(p.Has(lang.Pronoun|lang.AdverbBetween|lang.AnonymousNoun|lang.PersonNoun) || a.tok(i-1).Has(lang.InfinitiveMarker) || a.lang.IsThirdPerson(a.text(i-1))) {
+		if a.lang.BareFormNeedsSubject && w == t.Word.Lemma && !(p.Has(lang.Pronoun|lang.AdverbBetween|lang.AnonymousNoun|lang.PersonNoun) || a.tok(i-1).Has(lang.InfinitiveMarker) || a.lang.IsThirdPerson(a.text(i-1)) || a.namesJoined(i-1)) {
 			return 0, "", false
 		}
 		// "-s" and "-ing" forms are often nouns ("swing states", "a 4-4
@@ -442,6 +442,25 @@ func (a *attributor) speakerBefore(c, floor int32) (int32, int32) {
 	return first, end
 }
 
+// namesJoined reports whether the name ending at token i is the last of
+// names joined by "and" ("Mr. Grassley and Mr. Leahy say"): a plural
+// subject, before which a bare verb form is a verb.
+func (a *attributor) namesJoined(i int32) bool {
+	if i < 0 || a.tok(i).Flags&segment.Upper == 0 {
+		return false
+	}
+	for k := i - 1; k > 0 && i-k <= maxSpeakerTokens; k-- {
+		t := a.tok(k)
+		if t.Has(lang.Coordinator) {
+			return a.joinsNames(k, 0)
+		}
+		if !(t.Kind == segment.Word && t.Flags&segment.Upper != 0 || a.npWord(k) && t.Kind == segment.Punct) {
+			return false
+		}
+	}
+	return false
+}
+
 // joinsNames reports whether token i is an "and" (or a comma before one)
 // between two names, as in "Mr. Grassley and Mr. Leahy say".
 func (a *attributor) joinsNames(i, floor int32) bool {
@@ -548,8 +567,10 @@ func (a *attributor) headsNP(first, end int32) bool {
 func (a *attributor) speakerAfter(c, last int32) (int32, int32) {
 	// "würdigte er Soleimanis Lebensweg als …": in verb-second order an
 	// inverted personal pronoun is the whole subject; an object follows.
-	if t := a.tok(c); a.lang.VerbSecond && c < last && t.Kind == segment.Word && t.Has(lang.Pronoun) && !t.Has(lang.Determiner|lang.PronounFirst|lang.ObjectPronoun|lang.NonSpeaker) && c+1 < last && a.tok(c+1).Kind == segment.Word {
-		return c, c + 1
+	if c < last && a.lang.VerbSecond {
+		if t := a.tok(c); t.Kind == segment.Word && t.Has(lang.Pronoun) && !t.Has(lang.Determiner|lang.PronounFirst|lang.ObjectPronoun|lang.NonSpeaker) && c+1 < last && a.tok(c+1).Kind == segment.Word {
+			return c, c + 1
+		}
 	}
 	i := c
 	for i < last && i-c < maxSpeakerTokens && a.quoteOf[i] < 0 && a.npWord(i) && (!a.tok(i).Has(lang.Cue) || a.tok(i).Flags&segment.Upper != 0) {

@@ -119,6 +119,21 @@ var extractCases = []struct {
 		quotes: []quoteWant{{kind: verbatim.Indirect, content: "Back in Portland, Mr. Reyes said, he decided to run", speaker: "Mr. Reyes", pieces: 2}},
 	},
 	{
+		name:   "bare verb after names joined by and",
+		text:   "Harbor plan.\n\nBut Ms. Holt and Mr. Reyes say other changes are needed.\n",
+		quotes: []quoteWant{{kind: verbatim.Indirect, content: "other changes are needed", cue: "say", speaker: "Ms. Holt and Mr. Reyes"}},
+	},
+	{
+		name:   "a subject only its place shows",
+		text:   "Harbor plan.\n\nExperts on shipping and port finance said the new fees could drive carriers away.\n",
+		quotes: []quoteWant{{kind: verbatim.Indirect, content: "the new fees could drive carriers away", cue: "said", speaker: "Experts on shipping and port finance"}},
+	},
+	{
+		name:   "an adverbial between the cue and its clause",
+		text:   "Harbor plan.\n\nHolt said after the vote she would not sign the lease.\n",
+		quotes: []quoteWant{{kind: verbatim.Indirect, content: "she would not sign the lease", cue: "said", speaker: "Holt"}},
+	},
+	{
 		name:   "according to anonymous sources",
 		text:   "Budget talks.\n\nAccording to officials, the deficit has doubled since last year.\n",
 		quotes: []quoteWant{{kind: verbatim.Indirect, content: "the deficit has doubled since last year", cue: "According to", speaker: "officials", typ: verbatim.Anonymous}},

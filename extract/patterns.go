@@ -647,6 +647,9 @@ func (a *attributor) preposed(si, c, end int32, lemma string, weak bool) {
 			// subject of its own takes the sentence's ("Trump has tried
 			// ..., accusing her of ...").
 			spk, spkEnd = a.subject(s.First, c)
+			if spk < 0 {
+				spk, spkEnd = a.plainSubject(s.First, c)
+			}
 			// A speech verb with a "that" clause reports speech even when
 			// its speaker is beyond these rules: keep the statement.
 			if spk < 0 && !(end < s.Last && a.tok(end).Has(lang.Complementizer) && !weak) {
@@ -745,6 +748,18 @@ func (a *attributor) preposed(si, c, end int32, lemma string, weak bool) {
 		for k := first + 1; k+1 < contentEnd; k++ {
 			if a.tok(k).Has(lang.Coordinator) && a.quoteOf[k] < 0 && a.verbAfterCoordinator(k+1) {
 				contentEnd = k
+				break
+			}
+		}
+	}
+	// "said after the convention he would not accept": an adverbial
+	// between the cue and a clause whose pronoun subject a finite verb
+	// follows.
+	if first == end && first < contentEnd && !a.clauseStart(first, contentEnd) && a.tok(first).Has(lang.Preposition) {
+		for k := first + 2; k+1 < contentEnd && k-first <= 6 && a.quoteOf[k] < 0 && !a.isPunct(k, ",;:"); k++ {
+			t, n := a.tok(k), a.tok(k+1)
+			if t.Has(lang.Pronoun) && !t.Has(lang.Determiner|lang.ObjectPronoun) && n.Kind == segment.Word && (n.Has(lang.Auxiliary) || a.lang.IsPast(a.text(k+1))) {
+				first = k
 				break
 			}
 		}
@@ -878,6 +893,48 @@ func (a *attributor) trailingAttributionAt(si int32) int32 {
 		}
 	}
 	return -1
+}
+
+// maxPlainSubject bounds the words of a subject that only its place shows.
+const maxPlainSubject = 10
+
+// plainSubject returns the words between a sentence's opening conjunctions
+// and the verb group of the cue at c when they can only be its subject:
+// a phrase opened by a capital, a determiner or a number, with nouns,
+// adjectives, prepositions and "and" but no verb, clause word or
+// punctuation ("Experts on North Korea and nuclear nonproliferation
+// said", "Political observers in Virginia and around the country say").
+func (a *attributor) plainSubject(first, c int32) (int32, int32) {
+	for first < c && a.tok(first).Kind == segment.Word && a.tok(first).Has(lang.Conjunction) {
+		first++
+	}
+	end := c
+	for end > first && a.skippable(end-1) {
+		end--
+	}
+	if end <= first || end-first > maxPlainSubject {
+		return -1, -1
+	}
+	t := a.tok(first)
+	if !(t.Kind == segment.Number || t.Kind == segment.Word && (t.Flags&segment.Upper != 0 || t.Has(lang.Determiner)) && !t.Has(lang.ClauseOpener|lang.NonSpeaker|lang.Preposition)) {
+		return -1, -1
+	}
+	for k := first; k < end; k++ {
+		t := a.tok(k)
+		if a.quoteOf[k] >= 0 || t.Kind != segment.Word && t.Kind != segment.Number && !(t.Kind == segment.Punct && a.npWord(k)) {
+			return -1, -1
+		}
+		if t.Has(lang.Auxiliary|lang.PassiveAux|lang.ClauseOpener|lang.Cue|lang.TimeWord) && !t.Has(lang.Determiner|lang.Title|lang.PersonNoun) {
+			return -1, -1
+		}
+		if t.Kind == segment.Word && t.Flags&segment.Upper == 0 && a.lang.IsPast(a.text(k)) {
+			return -1, -1
+		}
+	}
+	if !a.headsNP(first, end) {
+		return -1, -1
+	}
+	return first, end
 }
 
 // subject finds the name or pronoun a sentence opens with, before limit.
