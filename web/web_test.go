@@ -30,7 +30,7 @@ func TestPages(t *testing.T) {
 		{"search no match", "/search?q=zeppelin", 200, []string{"0 quotes", "No quotes match"}, nil},
 		{"search by speaker", "/search?speaker=Reyes&sort=newest", 200, []string{"4 quotes", "Nobody should expect miracles"},
 			[]string{"We promised"}},
-		{"search by speaker id", fmt.Sprintf("/search?speaker_id=%d", holt), 200, []string{"3 quotes"}, nil},
+		{"search by speaker id", fmt.Sprintf("/search?speaker_id=%d", holt), 200, []string{"4 quotes"}, nil},
 		{"search by outlet and kind", "/search?outlet=North+Shore+Herald&kind=direct", 200,
 			[]string{"2 quotes", "Nobody should expect miracles"}, []string{"the council would watch"}},
 		{"search by dates", "/search?since=2025-05-01&until=2025-05-02", 200, []string{"3 quotes"}, []string{"Ferry"}},
@@ -49,9 +49,9 @@ func TestPages(t *testing.T) {
 		{"speakers by type", "/speakers?type=organization", 200, []string{"No speakers found"}, nil},
 		{"speakers bad type", "/speakers?type=robot", 400, []string{"type must be"}, nil},
 		{"speaker", fmt.Sprintf("/speakers/%d", holt), 200, []string{`<h1 class="speaker-name">Anna Holt</h1>`,
-			`id="quote-count">3<`, "Holt", "Mayor", `class="chart-svg"`, `<rect class="bar"`, "Quoted alongside",
+			`id="quote-count">4<`, "Holt", "Mayor", `class="chart-svg"`, `<rect class="bar"`, "Quoted alongside",
 			fmt.Sprintf(`<a href="/speakers/%d">Omar Reyes</a>`, reyes), "Portville Gazette", "North Shore Herald",
-			"March 2025: 1 quotes"}, nil},
+			"March 2025: 2 quotes"}, nil},
 		{"speaker missing", "/speakers/999999", 404, nil, nil},
 		{"outlets", "/outlets", 200, []string{"Portville Gazette", "North Shore Herald", "gazette.example"}, nil},
 		{"outlet", fmt.Sprintf("/outlets/%d", gazette), 200, []string{"Whom it quotes", `<rect class="t0"`,
@@ -202,12 +202,12 @@ func apiCases(f *fixture) []apiCase {
 				}
 				Structure struct{ Byline *struct{ Text string } }
 			}](t, b)
-			if r.ID != aid || len(r.Quotes) != 5 || r.Structure.Byline == nil || r.Structure.Byline.Text != "By Nora Lindqvist" {
+			if r.ID != aid || len(r.Quotes) != 6 || r.Structure.Byline == nil || r.Structure.Byline.Text != "By Nora Lindqvist" {
 				t.Fatalf("article: %+v", r)
 			}
-			q := r.Quotes[1]
+			q := r.Quotes[2]
 			if q.ID != qid || q.SpeakerID != holt || !strings.HasPrefix(r.Text[q.Content.Start:q.Content.End], "“We promised") {
-				t.Errorf("quote 1: %+v", q)
+				t.Errorf("quote 2: %+v", q)
 			}
 		}},
 		{name: "article missing", method: "GET", path: "/api/articles/999999", status: 404},
@@ -216,7 +216,7 @@ func apiCases(f *fixture) []apiCase {
 				Speakers []apiSpeaker
 				Next     *string
 			}](t, b)
-			if len(r.Speakers) != 2 || r.Next == nil || r.Speakers[0].Name != "Omar Reyes" {
+			if len(r.Speakers) != 2 || r.Next == nil || r.Speakers[0].Name != "Anna Holt" {
 				t.Errorf("speakers: %+v", r)
 			}
 		}},
@@ -229,11 +229,11 @@ func apiCases(f *fixture) []apiCase {
 			}},
 		{name: "speaker", method: "GET", path: fmt.Sprintf("/api/speakers/%d", holt), status: 200, check: func(t *testing.T, b []byte) {
 			r := decode[apiSpeakerProfile](t, b)
-			if r.Name != "Anna Holt" || r.Quotes != 3 || r.Stats != "ready" || len(r.Latest) != 3 || len(r.Outlets) != 2 {
+			if r.Name != "Anna Holt" || r.Quotes != 4 || r.Stats != "ready" || len(r.Latest) != 4 || len(r.Outlets) != 2 {
 				t.Errorf("speaker: %+v", r)
 			}
 			// March, April (none) and May 2025.
-			if len(r.Months) != 3 || r.Months[0] != (apiMonth{"2025-03", 1}) || r.Months[1].Quotes != 0 || r.Months[2].Quotes != 2 {
+			if len(r.Months) != 3 || r.Months[0] != (apiMonth{"2025-03", 2}) || r.Months[1].Quotes != 0 || r.Months[2].Quotes != 2 {
 				t.Errorf("months: %+v", r.Months)
 			}
 			if len(r.CoQuoted) == 0 || r.CoQuoted[0].Name != "Omar Reyes" || r.CoQuoted[0].Articles != 2 {
@@ -253,7 +253,7 @@ func apiCases(f *fixture) []apiCase {
 				t.Fatalf("outlet: %+v", r)
 			}
 			march := r.SpeakerTypes[0]
-			if march.Month != "2025-03" || march.Person != 4 || march.Anonymous != 1 {
+			if march.Month != "2025-03" || march.Person != 5 || march.Anonymous != 1 {
 				t.Errorf("March mix: %+v", march)
 			}
 		}},
@@ -485,7 +485,7 @@ func TestRecordCache(t *testing.T) {
 	if err := f.srv.RefreshStats(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	if body := f.do("GET", speaker, "").Body.String(); !strings.Contains(body, `id="quote-count">4<`) ||
+	if body := f.do("GET", speaker, "").Body.String(); !strings.Contains(body, `id="quote-count">5<`) ||
 		!strings.Contains(body, "The cache must forget") {
 		t.Errorf("speaker page after a new quote is stale:\n%s", body)
 	}
