@@ -454,11 +454,18 @@ func (a *attributor) namesJoined(i int32) bool {
 		if t.Has(lang.Coordinator) {
 			return a.joinsNames(k, 0)
 		}
-		if !(t.Kind == segment.Word && t.Flags&segment.Upper != 0 || a.npWord(k) && t.Kind == segment.Punct) {
+		if !a.namePart(k) {
 			return false
 		}
 	}
 	return false
+}
+
+// namePart reports whether token i can stand inside a run of names: a
+// capitalised word or an abbreviation's stop ("Mr.").
+func (a *attributor) namePart(i int32) bool {
+	t := a.tok(i)
+	return t.Kind == segment.Word && t.Flags&segment.Upper != 0 || t.Kind == segment.Punct && a.npWord(i)
 }
 
 // joinsNames reports whether token i is an "and" (or a comma before one)
@@ -485,7 +492,7 @@ func (a *attributor) joinsNames(i, floor int32) bool {
 		if t.Has(lang.Coordinator) {
 			return true
 		}
-		if !(t.Kind == segment.Word && t.Flags&segment.Upper != 0 || a.isPunct(k, ",") || a.npWord(k) && t.Kind == segment.Punct) {
+		if !a.namePart(k) && !a.isPunct(k, ",") {
 			return false
 		}
 	}

@@ -27,7 +27,7 @@ func (a *attributor) stances(si int32) {
 		if !t.Has(lang.StanceHead) || a.quoteOf[k] >= 0 || a.covered[k] || t.Flags&segment.Upper != 0 {
 			continue
 		}
-		head := lowerWord(a.text(k))
+		head := a.text(k) // lower case: capitalised heads were skipped
 		prep := int32(-1)
 		for _, p := range a.lang.Stances[head] {
 			if a.isWord(k+1, p) {
