@@ -619,6 +619,19 @@ var extractCases = []struct {
 		text:   "Lesung in Graz\nDas Buch, das sie in Graz vorstellte, ist ihr erster Roman: „Der Weg nach Hause“. Es erscheint im Mai.\n",
 		quotes: nil,
 	},
+	{
+		name: "reader voices signed by a dash and a name, one opened by a closing mark",
+		text: "What voters said.\n\n”The schools here need more teachers. We have waited long enough.” ― Maria J. Ortega\n“The bridge matters more than the stadium.”― Tom Reyes.\n",
+		quotes: []quoteWant{
+			{kind: verbatim.Direct, content: "”The schools here need more teachers. We have waited long enough.”", cue: "―", speaker: "Maria J. Ortega"},
+			{kind: verbatim.Direct, content: "“The bridge matters more than the stadium.”", cue: "―", speaker: "Tom Reyes"},
+		},
+	},
+	{
+		name:   "a dash after a quotation followed by more than a name is no signature",
+		text:   "What voters said.\n\n“The bridge matters more than the stadium.” ― the council heard this often last year, but nothing changed.\n",
+		quotes: []quoteWant{{kind: verbatim.Direct, content: "“The bridge matters more than the stadium.”", speaker: ""}},
+	},
 }
 
 func TestExtract(t *testing.T) {

@@ -88,6 +88,12 @@ func (s *quoteScanner) role(i int32, first, last int32) int {
 	case opens:
 		return roleOpen
 	case closes:
+		// A closing-only double mark set before a word after a blank or
+		// at a paragraph's start is a mistyped opening mark ("”Fear. I am
+		// afraid …”"): nothing could be closed there.
+		if isDoubleMark(m) && before && !after {
+			return roleOpen
+		}
 		return roleClose
 	}
 	return roleNone

@@ -6,6 +6,7 @@ package extract
 
 import (
 	"sort"
+	"strings"
 
 	"verbatim"
 	"verbatim/lang"
@@ -108,6 +109,15 @@ func (a *attributor) floating() {
 		for lead < q.open && (a.tok(lead).Kind == segment.Dash || a.tok(lead).Kind == segment.Punct) {
 			lead++
 		}
+		// "“…” ― Sonya Herridge": a quotation signed by a dash and a
+		// name that ends its line, as pull quotes and reader voices are.
+		if b, e, ok := a.signature(q.last, a.doc.Paragraphs[q.para].LastTok); lead == q.open && ok {
+			st := statement{kind: verbatim.Direct, cue: b - 1, cueEnd: b, spk: b, spkEnd: e, from: -1, sentence: sFirst, para: q.para}
+			st.segs = append(st.segs, [2]int{q.start, q.end})
+			a.used[qi] = true
+			a.stmts = append(a.stmts, st)
+			continue
+		}
 		whole := lead == q.open && a.contentEnd(q.last, s1.Last) == q.last
 		if whole {
 			st := statement{kind: verbatim.Direct, cue: -1, cueEnd: -1, spk: -1, spkEnd: -1, from: prev, sentence: sFirst, para: q.para}
@@ -168,6 +178,60 @@ func (a *attributor) floating() {
 	if len(a.stmts) > n {
 		sortStatements(a.stmts)
 	}
+}
+
+// maxSignatureWords bounds the name that signs a quotation.
+const maxSignatureWords = 6
+
+// signature finds the name that signs the quotation ending before token
+// i: a dash right after the closing mark, then only capitalised words
+// (initials and name particles such as "de" among them) up to the end of
+// the line, the sentence or last. It returns the name's tokens.
+func (a *attributor) signature(i, last int32) (int32, int32, bool) {
+	for i < last && a.isPunct(i, ".,") {
+		i++
+	}
+	if i+1 >= last || a.tok(i).Kind != segment.Dash {
+		return 0, 0, false
+	}
+	b := i + 1
+	e, words := b, 0
+	for e < last && !a.lineBreakBefore(e) {
+		t := a.tok(e)
+		if t.Kind == segment.Punct && t.Mark == '.' {
+			// The full stop of an initial ("Edwin G. Monroy") is part
+			// of the name.
+			if p := a.tok(e - 1); e > b && p.End-p.Start == 1 && p.Flags&segment.Upper != 0 && t.Start == p.End {
+				e++
+				continue
+			}
+			break
+		}
+		if t.Kind != segment.Word || t.Flags&segment.Upper == 0 && !t.Has(lang.NameConnector) || a.quoteOf[e] >= 0 {
+			return 0, 0, false
+		}
+		words++
+		e++
+	}
+	if words == 0 || words > maxSignatureWords || a.tok(e-1).Flags&segment.Upper == 0 {
+		return 0, 0, false
+	}
+	// Only the end of the line, or a full stop that ends it, may follow.
+	for k := e; k < last && !a.lineBreakBefore(k); k++ {
+		if !a.isPunct(k, ".") {
+			return 0, 0, false
+		}
+	}
+	return b, e, true
+}
+
+// lineBreakBefore reports whether a line break stands between token i and
+// the one before it.
+func (a *attributor) lineBreakBefore(i int32) bool {
+	if i == 0 {
+		return true
+	}
+	return strings.IndexByte(a.doc.Text[a.tok(i-1).End:a.tok(i).Start], '\n') >= 0
 }
 
 // sentenceQuote reports whether quote q holds a sentence: a mark that ends
