@@ -43,6 +43,8 @@ const (
 	voteMargin  = 3
 	earlyVotes  = 8
 	earlyMargin = 4
+	// minSoleVotes is the least count that decides a short text alone.
+	minSoleVotes = 2
 )
 
 // others sums the votes of every language but k.
@@ -80,8 +82,11 @@ func New(fallback string, codes ...string) *Detector {
 }
 
 // vote counts function words per language over the first words of text
-// and returns the winner, or "" when the count is not clear.
-func (d *Detector) vote(text string) string {
+// and returns the winner, or "" when the count is not clear. sole is the
+// one language whose function words a short text holds, when it holds
+// at least two of them and none of another: too few for a clear count,
+// yet a better guess than trigrams over a sentence or two.
+func (d *Detector) vote(text string) (winner, sole string) {
 	var counts [8]int
 	words := 0
 	for i := 0; i < len(text) && words < voteWords; {
@@ -121,7 +126,7 @@ func (d *Detector) vote(text string) string {
 			// A lead this clear does not turn: stop reading. Most
 			// articles are decided in their first twenty-odd words.
 			if counts[k] >= earlyVotes && counts[k] >= earlyMargin*others(counts[:len(d.codes)], k) {
-				return d.codes[k]
+				return d.codes[k], d.codes[k]
 			}
 		}
 	}
@@ -137,10 +142,13 @@ func (d *Detector) vote(text string) string {
 			second = counts[k]
 		}
 	}
-	if best < 0 || counts[best] < minVotes || counts[best] < voteMargin*second {
-		return ""
+	if best >= 0 && counts[best] >= minSoleVotes && second == 0 {
+		sole = d.codes[best]
 	}
-	return d.codes[best]
+	if best < 0 || counts[best] < minVotes || counts[best] < voteMargin*second {
+		return "", sole
+	}
+	return d.codes[best], sole
 }
 
 func isLetter(s string, i int) bool {
@@ -158,12 +166,19 @@ var iso6393 = map[string]string{"en": "eng", "de": "deu", "fr": "fra", "es": "sp
 // Confident returns the code of text's language when its function words
 // leave no doubt, else "": for parts of a text (a paragraph), where a
 // wrong guess would cost more than keeping the text's own language.
-func (d *Detector) Confident(text string) string { return d.vote(text) }
+func (d *Detector) Confident(text string) string {
+	code, _ := d.vote(text)
+	return code
+}
 
 // Detect returns the code of text's language, or the fallback.
 func (d *Detector) Detect(text string) string {
-	if code := d.vote(text); code != "" {
+	code, sole := d.vote(text)
+	if code != "" {
 		return code
+	}
+	if sole != "" {
+		return sole
 	}
 	sample := text
 	if len(sample) > SampleBytes {
@@ -174,7 +189,7 @@ func (d *Detector) Detect(text string) string {
 		sample = sample[:cut]
 	}
 	info := whatlanggo.DetectWithOptions(sample, d.options)
-	code := whatlanggo.LangToStringShort(info.Lang)
+	code = whatlanggo.LangToStringShort(info.Lang)
 	if _, ok := lang.Get(code); !ok || info.Confidence == 0 {
 		return d.fallback
 	}

@@ -14,6 +14,8 @@ func TestDetect(t *testing.T) {
 		{"Die Bürgermeisterin sagte am Dienstag, die Brücke werde im Frühjahr wieder geöffnet.", "de"},
 		{"La ministre a déclaré mardi que le pont serait rouvert au printemps, selon un communiqué du gouvernement.", "fr"},
 		{"La ministra afirmó el martes que el puente se abrirá de nuevo en primavera, según un comunicado del Gobierno.", "es"},
+		{"Headline here. Mr. Clarke hoped electric utilities would be able to count his credits.", "en"},
+		{"Der Minister bleibt im Amt.", "de"},
 		{"", "en"},
 		{"12345 67890", "en"},
 	}
