@@ -408,6 +408,16 @@ func (a *attributor) speakerBefore(c, floor int32) (int32, int32) {
 		} else {
 			return -1, -1
 		}
+		// "Donna Rawlings, 59, of Ashton, Md., who watched it, said":
+		// an age, a home town and its state, each set off by commas,
+		// stand between the name and the aside.
+		for n := 0; n < maxAsides; n++ {
+			k := a.descriptiveAside(i, floor)
+			if k < 0 {
+				break
+			}
+			i = k - 1
+		}
 	}
 	// "Mr. Kamin, who emphasized that ...": the relative pronoun speaks
 	// for the name before it.
@@ -440,6 +450,40 @@ func (a *attributor) speakerBefore(c, floor int32) (int32, int32) {
 		end = apposed
 	}
 	return first, end
+}
+
+// maxAsides bounds the descriptive asides read before a speaker's verb.
+const maxAsides = 3
+
+// descriptiveAside reports whether the tokens that end at i and begin after
+// a comma describe the name before that comma rather than name the
+// speaker: an age ("59"), a home town ("of Ashton", "from Ohio") or a
+// state's abbreviation ("Md."). It returns the comma, or -1.
+func (a *attributor) descriptiveAside(i, floor int32) int32 {
+	k := i
+	for k > floor && i-k < 6 && !a.isPunct(k, ",") {
+		k--
+	}
+	if k <= floor || !a.isPunct(k, ",") || k == i {
+		return -1
+	}
+	first := a.tok(k + 1)
+	switch {
+	case first.Kind == segment.Number && i == k+1:
+		return k
+	case first.Kind == segment.Word && first.Has(lang.PlacePreposition|lang.NameConnector) && first.Flags&segment.Upper == 0:
+		for m := k + 2; m <= i; m++ {
+			if !a.namePart(m) {
+				return -1
+			}
+		}
+		if i > k+1 {
+			return k
+		}
+	case i == k+2 && first.Kind == segment.Word && first.Flags&segment.Upper != 0 && a.isPunct(i, ".") && a.tok(i).Start == first.End:
+		return k
+	}
+	return -1
 }
 
 // namesJoined reports whether the name ending at token i is the last of

@@ -620,6 +620,16 @@ var extractCases = []struct {
 		quotes: nil,
 	},
 	{
+		name:   "an age, a home town and a state set off by commas stand between the name and its verb",
+		text:   "Museum opens.\n\nDonna Rawlings, 59, of Ashton, Md., who watched the ceremony on a screen, said the event brought back memories of her father.\n",
+		quotes: []quoteWant{{kind: verbatim.Indirect, content: "the event brought back memories of her father", cue: "said", speaker: "Donna Rawlings"}},
+	},
+	{
+		name:   "endorsing a candidate is a statement about them",
+		text:   "Editorial board.\n\nThe Gazette has endorsed the governor for a second term.\n",
+		quotes: []quoteWant{{kind: verbatim.Indirect, content: "the governor for a second term", cue: "endorsed", speaker: "The Gazette"}},
+	},
+	{
 		name: "reader voices signed by a dash and a name, one opened by a closing mark",
 		text: "What voters said.\n\n”The schools here need more teachers. We have waited long enough.” ― Maria J. Ortega\n“The bridge matters more than the stadium.”― Tom Reyes.\n",
 		quotes: []quoteWant{
