@@ -41,6 +41,9 @@ type attributor struct {
 	covered []bool
 	// titlePara is the paragraph holding the headline, or -1.
 	titlePara int32
+	// titleEnd is the token after a headline in title case ("Senator
+	// Says Plan Will Fail"), where capitals do not mark names, or 0.
+	titleEnd int32
 	// sentenceUsed marks sentences that hold a statement.
 	sentenceUsed []bool
 }
@@ -186,8 +189,10 @@ func (a *attributor) cueAt(i, last int32) (end int32, lemma string, ok bool) {
 	}
 	// A capitalised cue word inside a sentence is part of a name ("the
 	// Washington Post"); after a determiner or possessive it is a noun
-	// ("his statement", "a report").
-	if t.Flags&segment.Upper != 0 && t.Flags&segment.SentenceStart == 0 {
+	// ("his statement", "a report"). In a headline in title case every
+	// word is capitalised: there a third-person form is the verb
+	// ("Senator Says Plan Will Fail").
+	if t.Flags&segment.Upper != 0 && t.Flags&segment.SentenceStart == 0 && !(i < a.titleEnd && !t.Has(lang.WeakCue) && a.lang.IsThirdPerson(lowerWord(a.text(i)))) {
 		return 0, "", false
 	}
 	if i > 0 {
@@ -450,6 +455,23 @@ func (a *attributor) speakerBefore(c, floor int32) (int32, int32) {
 		end = apposed
 	}
 	return first, end
+}
+
+// titleCase reports whether the words of [first, end) are in title case:
+// all but short function words capitalised, at least four of them.
+func (a *attributor) titleCase(first, end int32) bool {
+	words, lower := 0, 0
+	for k := first; k < end; k++ {
+		t := a.tok(k)
+		if t.Kind != segment.Word || a.quoteOf[k] >= 0 {
+			continue
+		}
+		words++
+		if t.Flags&segment.Upper == 0 && !t.Has(lang.Determiner|lang.Preposition|lang.Conjunction|lang.InfinitiveMarker) {
+			lower++
+		}
+	}
+	return words >= 4 && lower == 0
 }
 
 // maxAsides bounds the descriptive asides read before a speaker's verb.
@@ -741,6 +763,12 @@ func (a *attributor) span(first, end int32) [2]int {
 // attribute finds the statements of every sentence, then the quotes no cue
 // claimed.
 func (a *attributor) attribute() {
+	a.titleEnd = 0
+	if a.titlePara >= 0 && int(a.titlePara) < len(a.doc.Paragraphs) {
+		if p := &a.doc.Paragraphs[a.titlePara]; a.titleCase(p.FirstTok, p.LastTok) {
+			a.titleEnd = p.LastTok
+		}
+	}
 	for pi := range a.doc.Paragraphs {
 		a.labelled(int32(pi))
 	}

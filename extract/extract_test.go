@@ -620,6 +620,16 @@ var extractCases = []struct {
 		quotes: nil,
 	},
 	{
+		name:   "a headline in title case reports with a capitalised verb",
+		text:   "Harbor Chief Says Bridge Will Reopen In April\n\nThe bridge has been closed since the storm.\n",
+		quotes: []quoteWant{{kind: verbatim.Indirect, content: "Bridge Will Reopen In April", cue: "Says", speaker: "Harbor Chief"}},
+	},
+	{
+		name:   "a capitalised verb form in a headline in sentence case is part of a name",
+		text:   "Harbor Chief Says podcast wins a prize\n\nThe show has run for ten years.\n",
+		quotes: nil,
+	},
+	{
 		name:   "an age, a home town and a state set off by commas stand between the name and its verb",
 		text:   "Museum opens.\n\nDonna Rawlings, 59, of Ashton, Md., who watched the ceremony on a screen, said the event brought back memories of her father.\n",
 		quotes: []quoteWant{{kind: verbatim.Indirect, content: "the event brought back memories of her father", cue: "said", speaker: "Donna Rawlings"}},
