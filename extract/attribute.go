@@ -213,7 +213,7 @@ func (a *attributor) cueAt(i, last int32) (end int32, lemma string, ok bool) {
 		// The bare form of a verb needs a plural subject or an auxiliary:
 		// "officials say", "will announce"; "a call", "in response" are nouns.
 		w := a.text(i)
-		if a.lang.BareFormNeedsSubject && w == t.Word.Lemma && !(p.Has(lang.Pronoun|lang.AdverbBetween|lang.AnonymousNoun|lang.PersonNoun) || a.tok(i-1).Has(lang.InfinitiveMarker) || a.lang.IsThirdPerson(a.text(i-1)) || a.namesJoined(i-1)) {
+		if a.lang.BareFormNeedsSubject && w == t.Word.Lemma && !(p.Has(lang.Pronoun|lang.AdverbBetween|lang.AnonymousNoun|lang.PersonNoun) || a.tok(i-1).Has(lang.InfinitiveMarker) || a.lang.IsThirdPerson(a.text(i-1)) || a.namesJoined(i-1) || a.bareVerb(i, last)) {
 			return 0, "", false
 		}
 		// "-s" and "-ing" forms are often nouns ("swing states", "a 4-4
@@ -237,6 +237,26 @@ func (a *attributor) cueAt(i, last int32) (end int32, lemma string, ok bool) {
 		}
 	}
 	return end, t.Word.Lemma, true
+}
+
+// bareVerb reports whether the bare form at i, after a word that is no
+// subject by itself, is still a verb: after a count ("Six in 10 say", "42%
+// say"), before a subject pronoun or "that" ("economists, like their
+// rivals, say they"), or closing the sentence after a phrase set off by a
+// comma (", people close to the talks say.").
+func (a *attributor) bareVerb(i, last int32) bool {
+	p := a.tok(i - 1)
+	if p.Kind == segment.Number || a.isPunct(i-1, "%") {
+		return true
+	}
+	if i+1 >= last {
+		return false
+	}
+	n := a.tok(i + 1)
+	if n.Kind == segment.Word && (n.Has(lang.Pronoun) && !n.Has(lang.Determiner|lang.ObjectPronoun) || n.Has(lang.Complementizer)) && a.quoteOf[i+1] < 0 {
+		return true
+	}
+	return p.Kind == segment.Word && a.isPunct(i+1, ".") && i+2 >= last
 }
 
 // maxParticleDistance bounds the words between a separable verb's stem
@@ -324,9 +344,22 @@ func (a *attributor) npWord(i int32) bool {
 			return false
 		}
 		if t.Has(lang.Cue) && t.Flags&segment.Upper == 0 && !t.Has(lang.Title|lang.PersonNoun|lang.DocumentWord|lang.OrgWord) {
-			return false
+			// "people familiar with the talks": after a determiner a
+			// cue's noun-like form is a noun.
+			return t.Has(lang.NounlikeCue) && i > 0 && (a.tok(i-1).Has(lang.Determiner) || a.tok(i-1).Flags&segment.Possessive != 0) && t.Word.Lemma != a.text(i)
 		}
 		if t.Has(lang.Preposition) && !t.Has(lang.Determiner) {
+			// "advisers to Mr. Obama", "people close to the talks": where
+			// the infinitive's particle is a phrase's preposition too, it
+			// joins one before a name or a determiner; before a verb it
+			// makes an infinitive.
+			if t.Has(lang.NPPreposition) && t.Has(lang.InfinitiveMarker) {
+				if int(i+1) >= len(a.doc.Tokens) {
+					return false
+				}
+				n := a.tok(i + 1)
+				return n.Kind == segment.Word && (n.Flags&segment.Upper != 0 || n.Has(lang.Determiner) && !n.Has(lang.Pronoun))
+			}
 			return t.Has(lang.NPPreposition)
 		}
 		if t.Has(lang.AdverbBetween) && !t.Has(lang.Determiner) {

@@ -620,6 +620,25 @@ var extractCases = []struct {
 		quotes: nil,
 	},
 	{
+		name: "poll shares and plural subjects before a bare verb",
+		text: "Poll.\n\nSix in 10 say the mayor is doing a good job. A mere 9 percent say they would vote for the challenger. The bridge will reopen soon, people familiar with the plans say.\n",
+		quotes: []quoteWant{
+			{kind: verbatim.Indirect, content: "the mayor is doing a good job", cue: "say", speaker: "Six in 10"},
+			{kind: verbatim.Indirect, content: "they would vote for the challenger", cue: "say", speaker: "A mere 9 percent"},
+			{kind: verbatim.Indirect, content: "The bridge will reopen soon", cue: "say", speaker: "people familiar with the plans"},
+		},
+	},
+	{
+		name:   "people close to a named person are not that person",
+		text:   "Campaign.\n\nThe senator will not run again, people close to Senator Ann Hale said on Monday.\n",
+		quotes: []quoteWant{{kind: verbatim.Indirect, content: "The senator will not run again", cue: "said", speaker: "people close to Senator Ann Hale", typ: verbatim.Anonymous}},
+	},
+	{
+		name:   "a subordinate clause after a postposed attribution",
+		text:   "Awards.\n\n“This prize belongs to my teachers,” Stenberg said as she accepted her award.\n",
+		quotes: []quoteWant{{kind: verbatim.Direct, content: "“This prize belongs to my teachers,”", cue: "said", speaker: "Stenberg"}},
+	},
+	{
 		name:   "a headline in title case reports with a capitalised verb",
 		text:   "Harbor Chief Says Bridge Will Reopen In April\n\nThe bridge has been closed since the storm.\n",
 		quotes: []quoteWant{{kind: verbatim.Indirect, content: "Bridge Will Reopen In April", cue: "Says", speaker: "Harbor Chief"}},

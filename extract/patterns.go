@@ -270,6 +270,12 @@ func (a *attributor) postposed(si, c, end int32, lemma string) bool {
 	if tail > tailStart {
 		t := a.tok(tailStart)
 		adverbial := t.Kind == segment.Punct || t.Kind == segment.Dash || t.Kind == segment.Word && (t.Has(lang.Preposition|lang.AdverbBetween|lang.TimeWord) || t.Flags&segment.Upper != 0 || a.tok(c).Has(lang.ObjectCue) || a.lang.IsAdverb(a.text(tailStart)))
+		// "said as she accepted her award", "said while campaigning": a
+		// subordinate clause says when or why, not what.
+		if !adverbial && t.Kind == segment.Word && t.Has(lang.Conjunction) && !t.Has(lang.Coordinator|lang.Determiner|lang.Pronoun|lang.Complementizer) && a.quoteOf[tailStart] < 0 && tailStart+1 < tail {
+			n := a.tok(tailStart + 1)
+			adverbial = n.Kind == segment.Word && (n.Has(lang.Pronoun) && !n.Has(lang.Determiner) || a.lang.IsParticiple(a.text(tailStart+1)))
+		}
 		// "said this month on CNBC", "said last week".
 		if !adverbial && tailStart+1 < tail && t.Has(lang.Determiner) && a.tok(tailStart+1).Has(lang.TimeWord) {
 			adverbial = true

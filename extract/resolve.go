@@ -67,7 +67,8 @@ func (r *resolver) mention(first, end int32, lastPerson, lastOrg int) resolution
 	// first organisation ("White House spokesman Josh Earnest" → Josh
 	// Earnest; "the Ukrainian Foreign Ministry statement" → the ministry).
 	person, org := -1, -1
-	for _, m := range r.ents.within(first, end) {
+	namesEnd := r.namesEnd(first, end)
+	for _, m := range r.ents.within(first, namesEnd) {
 		if m.entity < 0 {
 			continue
 		}
@@ -79,6 +80,9 @@ func (r *resolver) mention(first, end int32, lastPerson, lastOrg int) resolution
 				org = m.entity
 			}
 		}
+	}
+	if namesEnd < end && person < 0 && org < 0 {
+		return resolution{entity: -1, typ: verbatim.Anonymous}
 	}
 	head := r.head(first, end)
 	ht := r.tok(head)
@@ -147,6 +151,34 @@ func (r *resolver) mention(first, end int32, lastPerson, lastOrg int) resolution
 		}
 	}
 	return resolution{entity: -1, typ: verbatim.OtherSpeaker}
+}
+
+// namesEnd returns where the names that can be the speaker of mention
+// [first, end) end: before the preposition after an anonymous head ("people
+// close to Clinton", "sources familiar with the Pentagon's plans"), whose
+// names are what the speakers are close to, not who they are.
+func (r *resolver) namesEnd(first, end int32) int32 {
+	head := false
+	for k := first; k < end; k++ {
+		t := r.tok(k)
+		if t.Kind != segment.Word {
+			continue
+		}
+		if t.Flags&segment.Upper != 0 && !t.Has(lang.Determiner) {
+			if !head {
+				return end
+			}
+			continue
+		}
+		if t.Has(lang.AnonymousNoun) {
+			head = true
+			continue
+		}
+		if head && t.Has(lang.Preposition|lang.InfinitiveMarker) {
+			return k
+		}
+	}
+	return end
 }
 
 func (r *resolver) text(i int32) string {
