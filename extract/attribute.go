@@ -249,6 +249,20 @@ func (a *attributor) bareVerb(i, last int32) bool {
 	if p.Kind == segment.Number || a.isPunct(i-1, "%") {
 		return true
 	}
+	// "forecasters say", "Democratic economists say": a plural noun.
+	if a.pluralNoun(i - 1) {
+		return true
+	}
+	// "economists, like their rivals, say": a plural noun before an
+	// aside set off by commas.
+	if a.isPunct(i-1, ",") {
+		for k := i - 2; k > 0 && i-k < 12 && a.quoteOf[k] < 0; k-- {
+			if a.isPunct(k, ",") {
+				q := a.tok(k - 1)
+				return a.pluralNoun(k-1) || q.Kind == segment.Word && (q.Flags&segment.Upper == 0 || q.Flags&segment.SentenceStart != 0) && q.Has(lang.AnonymousNoun|lang.PersonNoun) && a.lang.IsThirdPerson(a.text(k-1))
+			}
+		}
+	}
 	if i+1 >= last {
 		return false
 	}
@@ -257,6 +271,22 @@ func (a *attributor) bareVerb(i, last int32) bool {
 		return true
 	}
 	return p.Kind == segment.Word && a.isPunct(i+1, ".") && i+2 >= last
+}
+
+// pluralNoun reports whether token i looks like a plural common noun: a
+// lower-case word in -s that no closed class, cue or adverb holds, and
+// whose ending is not that of a singular ("-ss", "-us", "-is").
+func (a *attributor) pluralNoun(i int32) bool {
+	t := a.tok(i)
+	w := a.text(i)
+	if t.Kind != segment.Word || t.Flags&segment.Upper != 0 && t.Flags&segment.SentenceStart == 0 || len(w) < 4 || w[len(w)-1] != 's' {
+		return false
+	}
+	switch w[len(w)-2] {
+	case 's', 'u', 'i', '\'':
+		return false
+	}
+	return t.Word.Class == 0 && !a.lang.IsAdverb(w)
 }
 
 // maxParticleDistance bounds the words between a separable verb's stem
@@ -358,7 +388,7 @@ func (a *attributor) npWord(i int32) bool {
 					return false
 				}
 				n := a.tok(i + 1)
-				return n.Kind == segment.Word && (n.Flags&segment.Upper != 0 || n.Has(lang.Determiner) && !n.Has(lang.Pronoun))
+				return n.Kind == segment.Word && (n.Flags&segment.Upper != 0 || n.Has(lang.Determiner) && !n.Has(lang.Pronoun) || n.Has(lang.ObjectPronoun))
 			}
 			return t.Has(lang.NPPreposition)
 		}
@@ -472,10 +502,12 @@ func (a *attributor) speakerBefore(c, floor int32) (int32, int32) {
 	} else {
 		first = k
 	}
-	// A pronoun is a whole speaker; words before it belong elsewhere.
+	// A pronoun is a whole speaker; words before it belong elsewhere. An
+	// object pronoun after a preposition ends the phrase instead ("a
+	// source close to him").
 	for k := end - 1; k >= first; k-- {
 		if a.tok(k).Has(lang.Pronoun) && !a.tok(k).Has(lang.Determiner) {
-			if k == end-1 {
+			if k == end-1 && !(k > first && a.tok(k).Has(lang.ObjectPronoun) && a.tok(k-1).Has(lang.Preposition|lang.InfinitiveMarker)) {
 				first = k
 			}
 			break
@@ -620,7 +652,7 @@ func betweenVerb(t *segment.Token) bool {
 func (a *attributor) anchor(first, end int32) int32 {
 	for k := first; k < end; k++ {
 		t := a.tok(k)
-		if t.Kind == segment.Number || t.Kind == segment.Word && (t.Flags&segment.Upper != 0 || t.Has(lang.Determiner|lang.Pronoun|lang.Title|lang.PersonNoun|lang.AnonymousNoun|lang.OrgWord|lang.DocumentWord)) {
+		if t.Kind == segment.Number || t.Kind == segment.Word && (t.Flags&segment.Upper != 0 || t.Has(lang.Determiner|lang.Pronoun|lang.Title|lang.PersonNoun|lang.AnonymousNoun|lang.OrgWord|lang.DocumentWord)) || a.pluralNoun(k) {
 			if t.Has(lang.ClauseOpener) && !t.Has(lang.Pronoun) && t.Flags&segment.Upper == 0 {
 				continue // "which", "that" open a clause, not a speaker
 			}
@@ -703,7 +735,9 @@ func (a *attributor) speakerAfter(c, last int32) (int32, int32) {
 		// An infinitive marker that is also a preposition ("a") is one
 		// before a determiner ("declaró Almansa a una emisora").
 		infinitive := n.Has(lang.InfinitiveMarker) && !(i+1 < last && a.tok(i+1).Has(lang.Determiner) && !n.Has(lang.Determiner))
-		if n.Kind == segment.Word && (!n.Has(lang.Preposition) || infinitive) {
+		// A relative clause describes the speaker ("said a supporter who
+		// runs the account").
+		if n.Kind == segment.Word && (!n.Has(lang.Preposition) || infinitive) && !n.Has(lang.RelativePerson) {
 			return -1, -1
 		}
 	}

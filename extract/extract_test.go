@@ -629,6 +629,27 @@ var extractCases = []struct {
 		},
 	},
 	{
+		name: "plural nouns as subjects of a bare verb, with and without an aside",
+		text: "Budget.\n\nIf spending does not slow, forecasters say the deficit will double. Yet economists, like their rivals, say taxing consumption encourages savings.\n",
+		quotes: []quoteWant{
+			{kind: verbatim.Indirect, content: "the deficit will double", cue: "say", speaker: "forecasters"},
+			{kind: verbatim.Indirect, content: "taxing consumption encourages savings", cue: "say", speaker: "economists"},
+		},
+	},
+	{
+		name: "a one-word subject before an inserted attribution, and an object pronoun closing a speaker phrase",
+		text: "Party.\n\nLoyalty, he noted, has long been a core value of the party. The senator will run again, a source close to him said.\n",
+		quotes: []quoteWant{
+			{kind: verbatim.Indirect, content: "Loyalty, he noted, has long been a core value of the party", cue: "noted", speaker: "he", pieces: 2},
+			{kind: verbatim.Indirect, content: "The senator will run again", cue: "said", speaker: "a source close to him"},
+		},
+	},
+	{
+		name:   "a relative clause after an inverted speaker describes the speaker",
+		text:   "Online.\n\n“Not impressed,” wrote a voter who runs a popular account.\n",
+		quotes: []quoteWant{{kind: verbatim.Direct, content: "“Not impressed,”", cue: "wrote", speaker: "a voter"}},
+	},
+	{
 		name:   "people close to a named person are not that person",
 		text:   "Campaign.\n\nThe senator will not run again, people close to Senator Ann Hale said on Monday.\n",
 		quotes: []quoteWant{{kind: verbatim.Indirect, content: "The senator will not run again", cue: "said", speaker: "people close to Senator Ann Hale", typ: verbatim.Anonymous}},

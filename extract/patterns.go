@@ -270,6 +270,11 @@ func (a *attributor) postposed(si, c, end int32, lemma string) bool {
 	if tail > tailStart {
 		t := a.tok(tailStart)
 		adverbial := t.Kind == segment.Punct || t.Kind == segment.Dash || t.Kind == segment.Word && (t.Has(lang.Preposition|lang.AdverbBetween|lang.TimeWord) || t.Flags&segment.Upper != 0 || a.tok(c).Has(lang.ObjectCue) || a.lang.IsAdverb(a.text(tailStart)))
+		// "said a supporter who runs the account": a relative clause
+		// after an inverted speaker describes the speaker.
+		if !adverbial && spk >= end && t.Kind == segment.Word && t.Has(lang.RelativePerson) {
+			adverbial = true
+		}
 		// "said as she accepted her award", "said while campaigning": a
 		// subordinate clause says when or why, not what.
 		if !adverbial && t.Kind == segment.Word && t.Has(lang.Conjunction) && !t.Has(lang.Coordinator|lang.Determiner|lang.Pronoun|lang.Complementizer) && a.quoteOf[tailStart] < 0 && tailStart+1 < tail {
@@ -355,7 +360,9 @@ func (a *attributor) postposed(si, c, end int32, lemma string) bool {
 		contentEnd++
 	}
 	contentEnd = a.contentEnd(contentFirst, contentEnd)
-	if contentEnd-contentFirst < 2 && a.quoteOf[contentFirst] < 0 {
+	// "Loyalty, he noted, has long been …": a one-word subject before an
+	// inserted attribution is what was said when its predicate follows.
+	if contentEnd-contentFirst < 2 && a.quoteOf[contentFirst] < 0 && !(contentEnd > contentFirst && second[1] > second[0] && a.nounWord(contentFirst)) {
 		return false
 	}
 	// A quotation mark that splits a name ("Vladimir “Putin is ...,” the
@@ -390,6 +397,14 @@ func (a *attributor) postposed(si, c, end int32, lemma string) bool {
 	}
 	a.add(st, contentFirst, contentEnd)
 	return true
+}
+
+// nounWord reports whether token i can be a one-word subject: a word that
+// is no adverb, conjunction, preposition or pronoun ("Loyalty", "Trump",
+// not "Still", "However", "He").
+func (a *attributor) nounWord(i int32) bool {
+	t := a.tok(i)
+	return t.Kind == segment.Word && !t.Has(lang.AdverbBetween|lang.Conjunction|lang.Preposition|lang.Pronoun|lang.Determiner|lang.ClauseOpener|lang.Degree) && !a.lang.IsAdverb(a.text(i)) && !a.lang.IsParticiple(a.text(i))
 }
 
 // subjectlessAfterQuote handles a cue that follows a quotation and ends
