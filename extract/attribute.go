@@ -200,20 +200,20 @@ func (a *attributor) cueAt(i, last int32) (end int32, lemma string, ok bool) {
 		// A clitic that doubles as a determiner ("lo dijo", "leur dit")
 		// stands before verbs: the word table lists it between subject
 		// and verb.
-		if p.Flags&segment.Possessive != 0 || (p.Has(lang.Determiner) && !p.Has(lang.Pronoun|lang.AdverbBetween)) {
+		if p.Flags&segment.Possessive != 0 || (p.Has(lang.Determiner) && !p.Has(lang.Pronoun|lang.AdverbBetween) && !a.quantifierSubject(i-1)) {
 			return 0, "", false
 		}
 		// After an adverb of degree a past or -ing form is an adjective
 		// ("more detailed plans", "a very surprising result"); one that
 		// takes a clause or a complement still reports a stance ("so
 		// worried that …", "too focused on …").
-		if p.Has(lang.Degree) && t.Word.Lemma != a.text(i) && !a.lang.IsThirdPerson(a.text(i)) && (i+1 >= last || !a.tok(i+1).Has(lang.Complementizer|lang.ComplementPreposition|lang.Preposition)) {
+		if p.Has(lang.Degree) && !a.quantifierSubject(i-1) && t.Word.Lemma != a.text(i) && !a.lang.IsThirdPerson(a.text(i)) && (i+1 >= last || !a.tok(i+1).Has(lang.Complementizer|lang.ComplementPreposition|lang.Preposition)) {
 			return 0, "", false
 		}
 		// The bare form of a verb needs a plural subject or an auxiliary:
 		// "officials say", "will announce"; "a call", "in response" are nouns.
 		w := a.text(i)
-		if a.lang.BareFormNeedsSubject && w == t.Word.Lemma && !(p.Has(lang.Pronoun|lang.AdverbBetween|lang.AnonymousNoun|lang.PersonNoun) || a.tok(i-1).Has(lang.InfinitiveMarker) || a.lang.IsThirdPerson(a.text(i-1)) || a.namesJoined(i-1) || a.bareVerb(i, last)) {
+		if a.lang.BareFormNeedsSubject && w == t.Word.Lemma && !(p.Has(lang.Pronoun|lang.AdverbBetween|lang.AnonymousNoun|lang.PersonNoun) || a.quantifierSubject(i-1) || a.tok(i-1).Has(lang.InfinitiveMarker) || a.lang.IsThirdPerson(a.text(i-1)) || a.namesJoined(i-1) || a.bareVerb(i, last)) {
 			return 0, "", false
 		}
 		// "-s" and "-ing" forms are often nouns ("swing states", "a 4-4
@@ -239,6 +239,21 @@ func (a *attributor) cueAt(i, last int32) (end int32, lemma string, ok bool) {
 	return end, t.Word.Lemma, true
 }
 
+// quantifierSubject reports whether token i is a quantifier standing alone
+// as a subject ("Many say", "Several said"): it opens its sentence or
+// follows a comma or conjunction.
+func (a *attributor) quantifierSubject(i int32) bool {
+	t := a.tok(i)
+	if t.Kind != segment.Word || !t.Has(lang.Quantifier) {
+		return false
+	}
+	if t.Flags&segment.SentenceStart != 0 || i == 0 {
+		return true
+	}
+	p := a.tok(i - 1)
+	return a.isPunct(i-1, ",") || p.Kind == segment.Word && p.Has(lang.Conjunction) && !p.Has(lang.Determiner)
+}
+
 // bareVerb reports whether the bare form at i, after a word that is no
 // subject by itself, is still a verb: after a count ("Six in 10 say", "42%
 // say"), before a subject pronoun or "that" ("economists, like their
@@ -259,9 +274,17 @@ func (a *attributor) bareVerb(i, last int32) bool {
 		for k := i - 2; k > 0 && i-k < 12 && a.quoteOf[k] < 0; k-- {
 			if a.isPunct(k, ",") {
 				q := a.tok(k - 1)
-				return a.pluralNoun(k-1) || q.Kind == segment.Word && (q.Flags&segment.Upper == 0 || q.Flags&segment.SentenceStart != 0) && q.Has(lang.AnonymousNoun|lang.PersonNoun) && a.lang.IsThirdPerson(a.text(k-1))
+				if a.pluralNoun(k-1) || q.Kind == segment.Word && (q.Flags&segment.Upper == 0 || q.Flags&segment.SentenceStart != 0) && q.Has(lang.AnonymousNoun|lang.PersonNoun) && a.lang.IsThirdPerson(a.text(k-1)) {
+					return true
+				}
+				break
 			}
 		}
+	}
+	// "those surveyed say", "voters polled say": a participle after a
+	// plural phrase.
+	if i >= 2 && p.Kind == segment.Word && p.Flags&segment.Upper == 0 && a.lang.IsPast(a.text(i-1)) && (a.tok(i-2).Has(lang.Determiner) && a.lang.IsThirdPerson(a.text(i-2)) || a.pluralNoun(i-2)) {
+		return true
 	}
 	if i+1 >= last {
 		return false
@@ -465,8 +488,21 @@ func (a *attributor) speakerBefore(c, floor int32) (int32, int32) {
 	apposed := int32(-1)
 	if i >= floor && a.isPunct(i, ",") {
 		j := i - 1
-		for j >= floor && i-j < 12 && !a.isPunct(j, ",") && a.quoteOf[j] < 0 {
+		for j >= floor && i-j < maxAside && !a.isPunct(j, ",") && a.quoteOf[j] < 0 {
 			j--
+		}
+		// A relative clause may run longer ("Hedge, who appraises golf
+		// course properties for the brokerage firm Cushman & Wakefield,
+		// said").
+		if j >= floor && !a.isPunct(j, ",") {
+			for k := j; k >= floor && i-k < maxRelativeAside && a.quoteOf[k] < 0; k-- {
+				if a.isPunct(k, ",") {
+					if a.tok(k + 1).Has(lang.RelativePerson) {
+						j = k
+					}
+					break
+				}
+			}
 		}
 		if j >= floor && a.isPunct(j, ",") {
 			if a.apposedName(j, i) == i {
@@ -538,6 +574,13 @@ func (a *attributor) titleCase(first, end int32) bool {
 	}
 	return words >= 4 && lower == 0
 }
+
+// maxAside bounds a phrase set off by commas between a speaker and its
+// verb; maxRelativeAside one that a relative pronoun opens.
+const (
+	maxAside         = 12
+	maxRelativeAside = 28
+)
 
 // maxAsides bounds the descriptive asides read before a speaker's verb.
 const maxAsides = 3
@@ -652,7 +695,7 @@ func betweenVerb(t *segment.Token) bool {
 func (a *attributor) anchor(first, end int32) int32 {
 	for k := first; k < end; k++ {
 		t := a.tok(k)
-		if t.Kind == segment.Number || t.Kind == segment.Word && (t.Flags&segment.Upper != 0 || t.Has(lang.Determiner|lang.Pronoun|lang.Title|lang.PersonNoun|lang.AnonymousNoun|lang.OrgWord|lang.DocumentWord)) || a.pluralNoun(k) {
+		if t.Kind == segment.Number || t.Kind == segment.Word && (t.Flags&segment.Upper != 0 || t.Has(lang.Determiner|lang.Pronoun|lang.Title|lang.PersonNoun|lang.AnonymousNoun|lang.OrgWord|lang.DocumentWord|lang.Quantifier)) || a.pluralNoun(k) {
 			if t.Has(lang.ClauseOpener) && !t.Has(lang.Pronoun) && t.Flags&segment.Upper == 0 {
 				continue // "which", "that" open a clause, not a speaker
 			}
@@ -669,7 +712,7 @@ func (a *attributor) headsNP(first, end int32) bool {
 	if last.Kind != segment.Word && last.Kind != segment.Number {
 		return false
 	}
-	if last.Has(lang.Preposition|lang.Determiner) && !last.Has(lang.Pronoun) {
+	if last.Has(lang.Preposition|lang.Determiner) && !last.Has(lang.Pronoun) && !(end-first == 1 && a.quantifierSubject(first)) {
 		return false
 	}
 	// "his", "their": a possessive waits for its noun.

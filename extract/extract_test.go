@@ -650,6 +650,23 @@ var extractCases = []struct {
 		quotes: []quoteWant{{kind: verbatim.Direct, content: "“Not impressed,”", cue: "wrote", speaker: "a voter"}},
 	},
 	{
+		name: "a quantifier alone is a subject; a second verb after the speaker",
+		text: "Survey.\n\nMany say the plan will fail. But most said they would wait. “I am voting for the mayor,” she said and quickly hung up.\n",
+		quotes: []quoteWant{
+			{kind: verbatim.Indirect, content: "the plan will fail", cue: "say", speaker: "Many"},
+			{kind: verbatim.Indirect, content: "they would wait", cue: "said", speaker: "most"},
+			{kind: verbatim.Direct, content: "“I am voting for the mayor,”", cue: "said", speaker: "she"},
+		},
+	},
+	{
+		name: "the subject of a second verb follows the sentence's opening phrase",
+		text: "Campaign.\n\nWalking to the next house, Ebeling stopped at the old school, and said her views had changed. Just over a quarter, 26 percent, say they will vote for someone else.\n",
+		quotes: []quoteWant{
+			{kind: verbatim.Indirect, content: "her views had changed", cue: "said", speaker: "Ebeling"},
+			{kind: verbatim.Indirect, content: "they will vote for someone else", cue: "say"},
+		},
+	},
+	{
 		name:   "people close to a named person are not that person",
 		text:   "Campaign.\n\nThe senator will not run again, people close to Senator Ann Hale said on Monday.\n",
 		quotes: []quoteWant{{kind: verbatim.Indirect, content: "The senator will not run again", cue: "said", speaker: "people close to Senator Ann Hale", typ: verbatim.Anonymous}},

@@ -275,6 +275,11 @@ func (a *attributor) postposed(si, c, end int32, lemma string) bool {
 		if !adverbial && spk >= end && t.Kind == segment.Word && t.Has(lang.RelativePerson) {
 			adverbial = true
 		}
+		// "she said and quickly hung up": a second verb of the speaker.
+		if !adverbial && t.Kind == segment.Word && t.Has(lang.Coordinator) && tailStart+1 < tail {
+			n := a.tok(tailStart + 1)
+			adverbial = n.Kind == segment.Word && n.Flags&segment.Upper == 0 && !n.Has(lang.Determiner|lang.Pronoun|lang.Preposition|lang.Conjunction|lang.Complementizer|lang.ClauseOpener) && !a.pluralNoun(tailStart+1)
+		}
 		// "said as she accepted her award", "said while campaigning": a
 		// subordinate clause says when or why, not what.
 		if !adverbial && t.Kind == segment.Word && t.Has(lang.Conjunction) && !t.Has(lang.Coordinator|lang.Determiner|lang.Pronoun|lang.Complementizer) && a.quoteOf[tailStart] < 0 && tailStart+1 < tail {

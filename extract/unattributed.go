@@ -265,6 +265,21 @@ func (a *attributor) clauseSubject(first, limit int32) (int32, int32) {
 			return b, e
 		}
 	}
+	if !a.lang.VerbSecond {
+		// "Walking to the next address, Ebeling reminisced …, and said":
+		// the subject follows the phrase that opens the sentence.
+		for k := first + 1; k+1 < limit && k-first <= maxOpeningPhrase; k++ {
+			if a.quoteOf[k] >= 0 {
+				break
+			}
+			if a.isPunct(k, ",") {
+				if b, e := a.subject(k+1, limit); b >= 0 {
+					return b, e
+				}
+				break
+			}
+		}
+	}
 	if !a.lang.VerbSecond || !a.lang.CapitalizedNouns {
 		return -1, -1
 	}
@@ -278,6 +293,10 @@ func (a *attributor) clauseSubject(first, limit int32) (int32, int32) {
 	}
 	return -1, -1
 }
+
+// maxOpeningPhrase bounds the phrase set off before a sentence's subject
+// ("In his speech on Monday, Obama …").
+const maxOpeningPhrase = 12
 
 // verbSecondSubject finds the subject of a verb-second clause from k: a
 // run of capitalised words before a lower-case word ("Paolo hatte …",

@@ -138,6 +138,9 @@ const (
 	// ("expressed concerns about", "voiced support for"); copulas and
 	// auxiliaries link it too.
 	StanceVerb
+	// Quantifier marks a determiner that can stand for its noun ("Many
+	// say", "Several said"): alone before a verb it is the subject.
+	Quantifier
 )
 
 // Pronoun is any personal pronoun class.
@@ -186,6 +189,7 @@ var classNames = map[string]Class{
 	"degree_adverbs":          Degree,
 	"auxiliaries":             Auxiliary,
 	"stance_verbs":            StanceVerb,
+	"quantifiers":             Quantifier,
 }
 
 // Word is what the table knows of one lowercase word form.
