@@ -197,6 +197,9 @@ type Article struct {
 	Bio          *Span  `json:"bio"`
 	Dateline     *Span  `json:"dateline"`
 	Date         string `json:"date"`
+	// Notes are editorial notes outside the story: corrections,
+	// clarifications, editor's notes, reporting and editing credits.
+	Notes []Span `json:"notes"`
 	// Paragraphs are the story's paragraphs, in order; quotes and entities
 	// are taken from these only.
 	Paragraphs []Span `json:"paragraphs"`
@@ -239,6 +242,11 @@ func (a *Analysis) Validate(text string) error {
 	}{{"title", a.Article.TitleSpan}, {"byline", a.Article.Byline}, {"credit", a.Article.CreditSpan},
 		{"bio", a.Article.Bio}, {"dateline", a.Article.Dateline}} {
 		if err := check(s.what, s.s); err != nil {
+			return err
+		}
+	}
+	for i := range a.Article.Notes {
+		if err := check(fmt.Sprintf("note %d", i), &a.Article.Notes[i]); err != nil {
 			return err
 		}
 	}

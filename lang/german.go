@@ -34,6 +34,7 @@ var germanStructure = func() StructureWords {
 	w.CreditPrefixes = append([]string{"Quelle:", "Quellen:"}, w.CreditPrefixes...)
 	w.BylinePrefixes = append([]string{"Von "}, w.BylinePrefixes...)
 	w.BioOpeners = append([]string{"Ich bin "}, w.BioOpeners...)
+	w.NotePrefixes = append([]string{"Korrektur:", "Korrekturhinweis:", "Anmerkung der Redaktion:", "Hinweis der Redaktion:"}, w.NotePrefixes...)
 	return w
 }()
 

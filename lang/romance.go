@@ -17,7 +17,7 @@ var French = register((&Language{
 		},
 		SymmetricMarks: []rune{'"'},
 	},
-	Structure: romanceStructure([]string{"Source :", "Source:", "Sources :"}, []string{"Par "}, []string{"Je suis "}),
+	Structure: romanceStructure([]string{"Source :", "Source:", "Sources :"}, []string{"Par "}, []string{"Je suis "}, []string{"Rectificatif", "Note de la rédaction", "NDLR"}),
 	Suffixes: Suffixes{
 		// The participle of -er verbs ("rappelé"): without an auxiliary
 		// it is not a finite cue ("rappelé des retraités").
@@ -41,7 +41,7 @@ var Spanish = register((&Language{
 		},
 		SymmetricMarks: []rune{'"'},
 	},
-	Structure: romanceStructure([]string{"Fuente:", "Fuentes:"}, []string{"Por "}, []string{"Soy "}),
+	Structure: romanceStructure([]string{"Fuente:", "Fuentes:"}, []string{"Por "}, []string{"Soy "}, []string{"Fe de erratas", "Nota del editor", "Nota de la redacción", "Corrección:"}),
 	Suffixes: Suffixes{
 		Past: []string{"ado", "ada", "ados", "adas", "ido", "ida", "idos", "idas"},
 	},
@@ -50,11 +50,12 @@ var Spanish = register((&Language{
 	InsertedAttribution: true,
 }).load("es-words.txt", "es-cues.txt"))
 
-func romanceStructure(credit, byline, bio []string) StructureWords {
+func romanceStructure(credit, byline, bio, notes []string) StructureWords {
 	w := englishStructure
 	w.CreditPrefixes = append(credit, w.CreditPrefixes...)
 	w.BylinePrefixes = append(byline, w.BylinePrefixes...)
 	w.BioOpeners = append(bio, w.BioOpeners...)
+	w.NotePrefixes = append(notes, w.NotePrefixes...)
 	return w
 }
 

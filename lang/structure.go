@@ -41,10 +41,22 @@ type StructureWords struct {
 	TimeWords []string
 	// TimeNames are time stamps on their own ("Noon").
 	TimeNames []string
+	// NotePrefixes start an editorial note that is not story text: a
+	// correction, a clarification, an editor's note, a wire service's
+	// reporting and editing credits ("Correction:", "(Reporting by").
+	// They are matched ignoring case.
+	NotePrefixes []string
 }
 
 var englishStructure = StructureWords{
 	CreditPrefixes: []string{"Source:", "Sources:", "Credit:", "Credits:", "Via:"},
+	NotePrefixes: []string{
+		"Correction:", "Corrections:", "Clarification:", "Editor's note:", "Editor’s note:",
+		"This article has been updated", "This article has been revised", "This article was updated",
+		"This article was revised", "This story has been updated", "This story has been revised",
+		"This story was updated", "An earlier version of this", "(Reporting by", "(Additional reporting by",
+		"(Editing by", "(Writing by",
+	},
 	BylinePrefixes: []string{"By ", "Byline:", "Written by ", "Words by ", "Reporting by "},
 	BioOpeners:     []string{"I am ", "I'm ", "I’m ", "My name is "},
 	BioHeadings:    []string{"About the author", "About the writer", "About me"},

@@ -149,6 +149,17 @@ func creditLine(s string, w *lang.StructureWords) (string, bool) {
 	return "", false
 }
 
+// noteLine reports whether line s is an editorial note: a correction, a
+// clarification, an editor's note or a wire service's reporting credits.
+func noteLine(s string, w *lang.StructureWords) bool {
+	for _, p := range w.NotePrefixes {
+		if hasPrefixFold(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
 // byline is a parsed "By NAME[, TAIL]" line; offsets are into the line.
 type byline struct {
 	nameStart, nameEnd int

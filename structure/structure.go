@@ -21,6 +21,7 @@ const (
 	separator
 	timeStamp
 	dateLineKind
+	note
 )
 
 // Shape limits. A headline ending in a period (PolNeAR appends one) is told
@@ -145,6 +146,8 @@ func (p *parser) classify() {
 				if p.creditIdx < 0 {
 					p.creditIdx, p.creditValue = i, v
 				}
+			} else if noteLine(s, p.w) {
+				l.kind = note
 			} else if d, ok := dateLine(s, p.w); ok {
 				l.kind = dateLineKind
 				if p.date == "" {
@@ -371,6 +374,7 @@ func (p *parser) findTrailingCredit() {
 func (p *parser) collect() {
 	a := &p.art
 	a.Subheads = []verbatim.Span{}
+	a.Notes = []verbatim.Span{}
 	n := 0
 	for _, l := range p.lines {
 		if l.kind == story {
@@ -385,6 +389,8 @@ func (p *parser) collect() {
 			a.Title = a.TitleSpan.Text
 		case subhead:
 			a.Subheads = append(a.Subheads, verbatim.NewSpan(p.text, l.start, l.end))
+		case note:
+			a.Notes = append(a.Notes, verbatim.NewSpan(p.text, l.start, l.end))
 		case story:
 			end := l.end
 			if i == p.trailIdx {

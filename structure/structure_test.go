@@ -29,6 +29,7 @@ type want struct {
 	dateline   string
 	date       string
 	publisher  string
+	notes      []string
 	paragraphs []string
 }
 
@@ -255,6 +256,23 @@ func TestParse(t *testing.T) {
 			want: want{noTitle: true, noBio: true, paragraphs: []string{}},
 		},
 		{
+			name: "corrections, editor's notes and wire credits are notes, not story",
+			text: "Ferry Fares Rise\n\n" +
+				"Editor’s note: This story contains strong language.\n\n" +
+				"The harbor council raised ferry fares on Tuesday.\n\n" +
+				"(Reporting by Lena Voss; Editing by Ben Adeyemi)\n\n" +
+				"Correction: An earlier version of this article misstated the date of the vote.\n",
+			want: want{
+				title: "Ferry Fares Rise",
+				notes: []string{
+					"Editor’s note: This story contains strong language.",
+					"(Reporting by Lena Voss; Editing by Ben Adeyemi)",
+					"Correction: An earlier version of this article misstated the date of the vote.",
+				},
+				paragraphs: []string{"The harbor council raised ferry fares on Tuesday."},
+			},
+		},
+		{
 			name: "a single line is a paragraph",
 			text: "Short note without a period",
 			want: want{noTitle: true, paragraphs: []string{"Short note without a period"}},
@@ -294,6 +312,11 @@ func TestParse(t *testing.T) {
 			}
 			if w.noBio && a.Bio != nil {
 				t.Errorf("bio = %q, want none", a.Bio.Text)
+			}
+			if w.notes != nil {
+				if got := texts(a.Notes); strings.Join(got, "|") != strings.Join(w.notes, "|") {
+					t.Errorf("notes = %q, want %q", got, w.notes)
+				}
 			}
 			if w.paragraphs != nil {
 				if got := texts(a.Paragraphs); strings.Join(got, "\n") != strings.Join(w.paragraphs, "\n") {

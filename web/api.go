@@ -184,6 +184,9 @@ func normalizeStructure(a *verbatim.Article) {
 	if a.Subheads == nil {
 		a.Subheads = []verbatim.Span{}
 	}
+	if a.Notes == nil {
+		a.Notes = []verbatim.Span{}
+	}
 	if a.Paragraphs == nil {
 		a.Paragraphs = []verbatim.Span{}
 	}

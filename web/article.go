@@ -177,6 +177,9 @@ func layoutBlocks(text string, an *verbatim.Analysis, quotes []quoteView) []bloc
 	for i := range ar.Subheads {
 		add("subhead", &ar.Subheads[i])
 	}
+	for i := range ar.Notes {
+		add("note", &ar.Notes[i])
+	}
 	for i := range ar.Paragraphs {
 		add("paragraph", &ar.Paragraphs[i])
 	}

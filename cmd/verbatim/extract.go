@@ -154,6 +154,9 @@ func writePretty(w io.Writer, a *verbatim.Analysis) {
 	if art.Bio != nil {
 		fmt.Fprintf(w, "bio:      %s\n", clip(art.Bio.Text, 80))
 	}
+	for _, s := range art.Notes {
+		fmt.Fprintf(w, "note:     %s\n", clip(s.Text, 80))
+	}
 	groups := map[string][]verbatim.Quote{}
 	var order []string
 	for _, q := range a.Quotes {
