@@ -187,6 +187,10 @@ func (f *entityFinder) addRun(i, j, si int32) {
 	for i < j && toks[i].Flags&segment.SentenceStart != 0 && toks[i].Has(lang.Determiner|lang.Pronoun|lang.Conjunction|lang.Preposition|lang.AdverbBetween|lang.ClauseOpener) {
 		i++
 	}
+	// A month or weekday alone names a time, not an entity ("in April").
+	if j-i == 1 && toks[i].Has(lang.TimeWord) {
+		return
+	}
 	// Demonyms before a name that has no title are modifiers ("full
 	// Ukrainian NATO membership").
 	for j-i > 1 && isDemonym(f.doc.Text[toks[i].Start:toks[i].End]) && !f.hasTitle(i+1, j) && (toks[i+1].Flags&segment.AllUpper != 0 || toks[i+1].Has(lang.Place)) {

@@ -735,7 +735,7 @@ func TestExtract(t *testing.T) {
 }
 
 func TestEntities(t *testing.T) {
-	text := "Budget talks.\n\nFinance Minister Paul Okafor arrived late. Okafor said the Treasury Department would publish the figures. The minister added that Lagos would get more.\n"
+	text := "Budget talks.\n\nFinance Minister Paul Okafor arrived late. Okafor said the Treasury Department would publish the figures in April. The minister added that Lagos would get more.\n"
 	a, err := New().Extract(text)
 	if err != nil {
 		t.Fatal(err)
@@ -764,6 +764,9 @@ func TestEntities(t *testing.T) {
 	}
 	if types["Treasury Department"] != verbatim.EntityOrganization {
 		t.Errorf("Treasury Department: %q, want organization", types["Treasury Department"])
+	}
+	if typ, ok := types["April"]; ok {
+		t.Errorf("April is an entity of type %q; a month is no entity", typ)
 	}
 	if types["Lagos"] != verbatim.EntityPlace && types["Lagos"] != "" {
 		t.Errorf("Lagos: %q, want place or nothing", types["Lagos"])
