@@ -667,6 +667,15 @@ var extractCases = []struct {
 		},
 	},
 	{
+		name: "what stands before an inserted attribution begins what was said",
+		text: "Transition.\n\nThough the handover went smoothly, he said, replacing her would be much harder. It was, the mayor said, “the hardest winter we have had.”\n",
+		quotes: []quoteWant{
+			{kind: verbatim.Indirect, content: "Though the handover went smoothly, he said, replacing her would be much harder", cue: "said", speaker: "he", pieces: 2},
+			{kind: verbatim.Indirect, content: "It was", cue: "said", speaker: "the mayor"},
+			{kind: verbatim.Direct, content: "“the hardest winter we have had.”", cue: "said", speaker: "the mayor"},
+		},
+	},
+	{
 		name:   "people close to a named person are not that person",
 		text:   "Campaign.\n\nThe senator will not run again, people close to Senator Ann Hale said on Monday.\n",
 		quotes: []quoteWant{{kind: verbatim.Indirect, content: "The senator will not run again", cue: "said", speaker: "people close to Senator Ann Hale", typ: verbatim.Anonymous}},

@@ -825,8 +825,51 @@ func (a *attributor) preposed(si, c, end int32, lemma string, weak bool) {
 		return
 	}
 	st := statement{cue: c, cueEnd: end, lemma: lemma, spk: spk, spkEnd: spkEnd, from: from, sentence: si, para: s.Para}
+	// "Though the move was seamless, he said, replacing her would be
+	// harder": what stands before a speaker set off by commas begins
+	// what was said, and what follows the cue goes on with it.
+	if lead := a.leadingPart(si, spk, spkEnd, c, end, first); lead[1] > lead[0] {
+		// A quotation after the cue stays a direct statement of its own
+		// ("It was, the president said, “a stone …”"); the words before
+		// are reported beside it.
+		if a.quoteOf[first] >= 0 {
+			ls := st
+			ls.segs = [][2]int{lead}
+			a.add(ls, s.First, spk-1)
+		} else {
+			st.segs = append(st.segs, lead)
+		}
+	}
 	st.segs = append(st.segs, a.span(first, contentEnd))
 	a.add(st, first, contentEnd)
+}
+
+// leadingPart returns the first part of an attribution inserted between
+// commas ("A, he said, B") when the cue at [c, end) reports B from first
+// on: A, the words from the sentence's start to the comma before the
+// speaker, when none of them is already part of a statement. It returns
+// an empty range otherwise.
+func (a *attributor) leadingPart(si, spk, spkEnd, c, end, first int32) [2]int {
+	s := &a.doc.Sentences[si]
+	if spk <= s.First+1 || spkEnd > c || !a.isPunct(spk-1, ",") || first != end+1 || !a.isPunct(end, ",") {
+		return [2]int{}
+	}
+	// Only the speaker, and adverbs, between the commas.
+	for k := spkEnd; k < c; k++ {
+		if !a.skippable(k) {
+			return [2]int{}
+		}
+	}
+	leadEnd := a.contentEnd(s.First, spk-1)
+	if leadEnd <= s.First {
+		return [2]int{}
+	}
+	for k := s.First; k < leadEnd; k++ {
+		if a.covered[k] || a.quoteOf[k] >= 0 && a.used[a.quoteOf[k]] {
+			return [2]int{}
+		}
+	}
+	return a.span(s.First, leadEnd)
 }
 
 // verbAfterCoordinator reports whether word k after "und" is a finite
