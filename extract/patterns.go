@@ -307,7 +307,7 @@ func (a *attributor) postposed(si, c, end int32, lemma string) bool {
 		}
 	}
 	contentFirst := s.First
-	for contentFirst < boundary && a.tok(contentFirst).Kind == segment.Word && a.tok(contentFirst).Has(lang.Conjunction) && a.quoteOf[contentFirst] < 0 {
+	for contentFirst < boundary && a.tok(contentFirst).Kind == segment.Word && a.tok(contentFirst).Has(lang.Conjunction) && !a.subordinator(contentFirst, boundary) && a.quoteOf[contentFirst] < 0 {
 		contentFirst++
 	}
 	// The content is a quotation when it ends at a closing mark, before or
@@ -334,7 +334,7 @@ func (a *attributor) postposed(si, c, end int32, lemma string) bool {
 	if a.splitAt(boundary) && a.quoteOf[contentFirst] == a.quoteOf[boundary-2] {
 		quoted = true
 	}
-	midSentence := !quoted && tail-tailStart > 2 && a.isPunct(tailStart, ",") && a.startsClause(tailStart+1)
+	midSentence := !quoted && tail-tailStart > 2 && a.isPunct(tailStart, ",") && (a.startsClause(tailStart+1) || a.gerundSubject(tailStart+1, tail))
 	if midSentence || tail-tailStart > maxTailTokens || a.hasClass(tailStart, tail, lang.Complementizer) {
 		// "CONTENT, NP said, CONTENT": reported speech goes on after a
 		// comma; a quotation would go on in quotation marks instead, and a
@@ -345,7 +345,7 @@ func (a *attributor) postposed(si, c, end int32, lemma string) bool {
 		}
 		inverted := spk >= end
 		switch {
-		case !quoted && !inverted && k < tail && a.isPunct(k, ",") && tail-k > 2 && a.startsClause(k+1) && !a.appositive(k+1, tail):
+		case !quoted && !inverted && k < tail && a.isPunct(k, ",") && tail-k > 2 && (a.startsClause(k+1) || a.gerundSubject(k+1, tail)) && !a.appositive(k+1, tail):
 			second = a.span(k+1, tail)
 		case !quoted && inverted && (tail-tailStart <= maxTailTokens+maxSpeakerTokens) && !a.hasClass(tailStart, tail, lang.Complementizer):
 			// "..., said Jo Park, a senior official with the board."
@@ -402,6 +402,41 @@ func (a *attributor) postposed(si, c, end int32, lemma string) bool {
 	}
 	a.add(st, contentFirst, contentEnd)
 	return true
+}
+
+// subordinator reports whether the conjunction at i opens a subordinate
+// clause that a comma closes before end ("Though the handover went
+// smoothly, …"): that clause is part of what was said, where a leading
+// "And" or "But" is not.
+func (a *attributor) subordinator(i, end int32) bool {
+	if a.tok(i).Has(lang.Coordinator) {
+		return false
+	}
+	for k := i + 2; k < end; k++ {
+		if a.isPunct(k, ",") {
+			return true
+		}
+	}
+	return false
+}
+
+// gerundSubject reports whether the -ing form at i opens a clause as its
+// subject ("replacing her would be harder"): an auxiliary follows within a
+// few words, before any comma.
+func (a *attributor) gerundSubject(i, end int32) bool {
+	if !a.lang.IsParticiple(a.text(i)) || a.tok(i).Flags&segment.Upper != 0 {
+		return false
+	}
+	for k := i + 1; k < end && k-i <= 5; k++ {
+		t := a.tok(k)
+		if t.Kind != segment.Word || a.quoteOf[k] >= 0 {
+			return false
+		}
+		if t.Has(lang.Auxiliary) {
+			return true
+		}
+	}
+	return false
 }
 
 // nounWord reports whether token i can be a one-word subject: a word that
