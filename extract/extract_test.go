@@ -676,6 +676,14 @@ var extractCases = []struct {
 		},
 	},
 	{
+		name: "a clause with its own speaker and cue after a comma ends the content before it",
+		text: "Protest.\n\nHer aide said the campaign planned to bus in supporters, though she acknowledged it was unlikely to work.\n",
+		quotes: []quoteWant{
+			{kind: verbatim.Indirect, content: "the campaign planned to bus in supporters", cue: "said", speaker: "Her aide"},
+			{kind: verbatim.Indirect, content: "it was unlikely to work", cue: "acknowledged", speaker: "she"},
+		},
+	},
+	{
 		name:   "people close to a named person are not that person",
 		text:   "Campaign.\n\nThe senator will not run again, people close to Senator Ann Hale said on Monday.\n",
 		quotes: []quoteWant{{kind: verbatim.Indirect, content: "The senator will not run again", cue: "said", speaker: "people close to Senator Ann Hale", typ: verbatim.Anonymous}},

@@ -404,6 +404,45 @@ func (a *attributor) postposed(si, c, end int32, lemma string) bool {
 	return true
 }
 
+// ownAttribution reports whether the words from i, after a comma, open a
+// clause with an attribution of its own: a conjunction or adverb, then a
+// pronoun or a name, then a cue ("though she acknowledged", "but Graham
+// said"), or an adverb and a participle cue ("even suggesting").
+func (a *attributor) ownAttribution(i, end int32) bool {
+	k := i
+	if k < end && a.tok(k).Kind == segment.Word && a.tok(k).Has(lang.Conjunction) && !a.tok(k).Has(lang.Complementizer|lang.Determiner) {
+		k++
+	}
+	for k < end && a.skippable(k) {
+		k++
+	}
+	if k >= end || a.quoteOf[k] >= 0 {
+		return false
+	}
+	if k > i && a.tok(k).Has(lang.Cue) && a.lang.IsParticiple(a.text(k)) {
+		return true
+	}
+	if k == i {
+		return false
+	}
+	t := a.tok(k)
+	switch {
+	case t.Kind == segment.Word && t.Has(lang.Pronoun) && !t.Has(lang.Determiner|lang.ObjectPronoun|lang.NonSpeaker):
+		k++
+	case t.Kind == segment.Word && t.Flags&segment.Upper != 0:
+		for n := 0; k < end && n < 4 && a.namePart(k); n++ {
+			k++
+		}
+	default:
+		return false
+	}
+	for k < end && a.skippable(k) {
+		k++
+	}
+	_, _, ok := a.cueAt(k, end)
+	return k < end && ok
+}
+
 // subordinator reports whether the conjunction at i opens a subordinate
 // clause that a comma closes before end ("Though the handover went
 // smoothly, …"): that clause is part of what was said, where a leading
@@ -846,6 +885,13 @@ func (a *attributor) preposed(si, c, end int32, lemma string, weak bool) {
 	// ("sprachen von einem „Dammbruch“ und forderten …").
 	for k := first + 1; k+1 < contentEnd; k++ {
 		if a.isPunct(k, ",") && a.quoteOf[k] < 0 && a.tok(k+1).Has(lang.Cue) && a.lang.IsParticiple(a.text(k+1)) {
+			contentEnd = k
+			break
+		}
+		// "…, though she acknowledged it was unlikely", "…, even
+		// suggesting he was sabotaged": a clause after a comma with a
+		// speaker and cue of its own is a statement of its own.
+		if a.isPunct(k, ",") && a.quoteOf[k] < 0 && a.ownAttribution(k+1, contentEnd) {
 			contentEnd = k
 			break
 		}
