@@ -483,10 +483,13 @@ var extractCases = []struct {
 		},
 	},
 	{
-		name:   "en: verbs of permitting, refusing and backing are no cues",
-		lang:   "en",
-		text:   "Port strike widens\nThe city refused to open the port. The rules would allow carriers to leave, and the mayor will push a bill through the council. Lindqvist has long supported the union.\n",
-		quotes: nil,
+		name: "en: verbs of permitting are no cues; refusing and pushing state a stance",
+		lang: "en",
+		text: "Port strike widens\nThe city refused to open the port. The rules would allow carriers to leave, and the mayor will push a bill through the council.\n",
+		quotes: []quoteWant{
+			{kind: verbatim.Indirect, content: "to open the port", cue: "refused", speaker: "The city"},
+			{kind: verbatim.Indirect, content: "a bill through the council", cue: "push", speaker: "the mayor"},
+		},
 	},
 	{
 		name: "en: a subject with a relative clause or a prepositional phrase; a \"that\" closing the clause is a pronoun",
