@@ -687,6 +687,14 @@ var extractCases = []struct {
 		},
 	},
 	{
+		name: "a stance that holds a clause or an infinitive",
+		text: "Budget.\n\nThe governor is confident that the bill will pass this spring. Parents were angered by the council's refusal to close the library.\n",
+		quotes: []quoteWant{
+			{kind: verbatim.Indirect, content: "that the bill will pass this spring", cue: "confident that", speaker: "The governor"},
+			{kind: verbatim.Indirect, content: "to close the library", cue: "refusal to", speaker: "the council"},
+		},
+	},
+	{
 		name:   "people close to a named person are not that person",
 		text:   "Campaign.\n\nThe senator will not run again, people close to Senator Ann Hale said on Monday.\n",
 		quotes: []quoteWant{{kind: verbatim.Indirect, content: "The senator will not run again", cue: "said", speaker: "people close to Senator Ann Hale", typ: verbatim.Anonymous}},

@@ -44,6 +44,28 @@ func (a *attributor) stances(si int32) {
 		}
 		first := prep + 1
 		end := a.stanceObjectEnd(first, s.Last)
+		// "is confident that the bill will pass", "is eager to run": a
+		// clause or an infinitive is what the stance holds, to the end of
+		// the sentence or of an attribution that closes it.
+		if pt := a.tok(prep); pt.Has(lang.Complementizer | lang.InfinitiveMarker) {
+			first = prep
+			if pt.Has(lang.InfinitiveMarker) && !pt.Has(lang.Complementizer) && !a.startsClause(prep+1) {
+				continue
+			}
+			end = a.contentEnd(first, s.Last)
+			if b := a.trailingAttributionAt(si); b > first && b < end {
+				end = b
+			}
+			for j := first + 1; j+1 < end; j++ {
+				if a.isPunct(j, ",") && a.quoteOf[j] < 0 && a.ownAttribution(j+1, end) {
+					end = j
+					break
+				}
+			}
+			if end-first < 3 {
+				continue
+			}
+		}
 		if end <= first {
 			continue
 		}
