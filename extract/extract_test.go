@@ -91,7 +91,18 @@ var extractCases = []struct {
 	{
 		name:   "a stance stated through a copula",
 		text:   "Harbor plan.\n\nCouncil member Omar Reyes has repeatedly been critical of the harbor plan since it was announced.\n",
-		quotes: []quoteWant{{kind: verbatim.Indirect, content: "the harbor plan", cue: "critical of", speaker: "Council member Omar Reyes"}},
+		quotes: []quoteWant{
+			{kind: verbatim.Indirect, content: "the harbor plan", cue: "critical of", speaker: "Council member Omar Reyes"},
+			{kind: verbatim.Indirect, content: "it", cue: "announced"},
+		},
+	},
+	{
+		name: "a passive without its agent reports its subject, and the complement after the cue",
+		text: "Peacekeeping.\n\nPeacekeepers have sometimes been accused of hurting the civilians they protect. The new bridge is expected to reopen in April.\n",
+		quotes: []quoteWant{
+			{kind: verbatim.Indirect, content: "Peacekeepers have sometimes been accused of hurting the civilians they protect", cue: "accused", pieces: 2},
+			{kind: verbatim.Indirect, content: "The new bridge is expected to reopen in April", cue: "expected", pieces: 2},
+		},
 	},
 	{
 		name:   "a stance held by a possessor",

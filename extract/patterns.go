@@ -173,6 +173,9 @@ func (a *attributor) named(first, end int32) bool {
 // by NP2": the agent after "by" is the speaker, the subject what was said.
 func (a *attributor) passive(si, c, end int32, lemma string) bool {
 	s := &a.doc.Sentences[si]
+	if a.lang.AgentlessPassive && end < s.Last && !a.tok(end).Has(lang.AgentMarker) && a.pastForm(c) {
+		return a.agentless(si, c, end, lemma)
+	}
 	if end >= s.Last || !a.tok(end).Has(lang.AgentMarker) || !a.pastForm(c) {
 		return false
 	}
@@ -193,6 +196,59 @@ func (a *attributor) passive(si, c, end int32, lemma string) bool {
 	}
 	st := statement{cue: c, cueEnd: end + 1, lemma: lemma, spk: spk, spkEnd: spkEnd, from: -1, sentence: si, para: s.Para}
 	st.segs = append(st.segs, a.span(first, last))
+	a.add(st, first, last)
+	return true
+}
+
+// agentless handles a passive without its agent: "Peacekeepers have been
+// accused of hurting civilians", "The bridge is expected to reopen". What
+// the subject is said to be or do is reported, by no one named: the
+// subject is one part of the content, the complement after the cue (a
+// phrase after "of", "for" or "as", or an infinitive) another. A cue that
+// names its addressee ("was told to leave") makes the subject the
+// addressee instead, and is left to the other patterns.
+func (a *attributor) agentless(si, c, end int32, lemma string) bool {
+	s := &a.doc.Sentences[si]
+	if a.tok(c).Has(lang.ObjectCue) || a.quoteOf[c] >= 0 {
+		return false
+	}
+	k := c - 1
+	for k >= s.First && a.skippable(k) && !a.tok(k).Has(lang.PassiveAux) {
+		k--
+	}
+	if k < s.First || !a.tok(k).Has(lang.PassiveAux) {
+		return false
+	}
+	first, last := a.speakerBefore(c, s.First)
+	if first < 0 {
+		return false
+	}
+	st := statement{cue: c, cueEnd: end, lemma: lemma, spk: -1, spkEnd: -1, from: -1, sentence: si, para: s.Para}
+	st.segs = append(st.segs, a.span(first, last))
+	// The complement: "of hurting civilians", "as a threat", "to reopen".
+	contentEnd := a.contentEnd(end, s.Last)
+	if b := a.trailingAttributionAt(si); b > end && b < contentEnd {
+		contentEnd = b
+	}
+	from := int32(-1)
+	switch t := a.tok(end); {
+	case t.Kind != segment.Word || a.quoteOf[end] >= 0:
+	case t.Has(lang.InfinitiveMarker) && end+1 < contentEnd && a.startsClause(end+1):
+		from = end
+	case t.Has(lang.ComplementPreposition|lang.Preposition) && (t.Has(lang.ComplementPreposition) || a.isWord(end, "as")) && end+1 < contentEnd:
+		from = end + 1
+	}
+	if from >= 0 {
+		for j := from + 1; j+1 < contentEnd; j++ {
+			if a.isPunct(j, ",") && a.quoteOf[j] < 0 {
+				contentEnd = j
+				break
+			}
+		}
+		if contentEnd > from {
+			st.segs = append(st.segs, a.span(from, contentEnd))
+		}
+	}
 	a.add(st, first, last)
 	return true
 }

@@ -25,6 +25,7 @@ var English = register((&Language{
 	},
 	Inflect:              inflect,
 	BareFormNeedsSubject: true,
+	AgentlessPassive:     true,
 }).load("en-words.txt", "en-cues.txt"))
 
 // inflect derives the regular English forms of a verb: the lemma, third

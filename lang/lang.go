@@ -264,6 +264,11 @@ type Language struct {
 	// also a noun ("a call", "in response"): it then counts as a cue only
 	// after a plural subject or an auxiliary.
 	BareFormNeedsSubject bool
+	// AgentlessPassive is set for languages whose news annotation reads a
+	// cue in the passive without its agent ("peacekeepers have been
+	// accused of …", "the bridge is expected to reopen") as reporting its
+	// subject, said by no one named.
+	AgentlessPassive bool
 	// OrdinalDot is set for languages that write ordinals with a dot ("am
 	// 3. Oktober"), which then does not end a sentence.
 	OrdinalDot bool
