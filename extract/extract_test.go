@@ -89,8 +89,8 @@ var extractCases = []struct {
 		quotes: []quoteWant{{kind: verbatim.Direct, content: "“Nobody opened the files.”"}},
 	},
 	{
-		name:   "a stance stated through a copula",
-		text:   "Harbor plan.\n\nCouncil member Omar Reyes has repeatedly been critical of the harbor plan since it was announced.\n",
+		name: "a stance stated through a copula",
+		text: "Harbor plan.\n\nCouncil member Omar Reyes has repeatedly been critical of the harbor plan since it was announced.\n",
 		quotes: []quoteWant{
 			{kind: verbatim.Indirect, content: "the harbor plan", cue: "critical of", speaker: "Council member Omar Reyes"},
 			{kind: verbatim.Indirect, content: "it", cue: "announced"},
