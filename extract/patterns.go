@@ -209,7 +209,10 @@ func (a *attributor) passive(si, c, end int32, lemma string) bool {
 // addressee instead, and is left to the other patterns.
 func (a *attributor) agentless(si, c, end int32, lemma string) bool {
 	s := &a.doc.Sentences[si]
-	if a.tok(c).Has(lang.ObjectCue) || a.quoteOf[c] >= 0 {
+	// "is opposed to", "was worried about": a participle that is a
+	// stance's head states its subject's attitude; the stance pass reads
+	// it.
+	if a.tok(c).Has(lang.ObjectCue|lang.StanceHead) || a.quoteOf[c] >= 0 {
 		return false
 	}
 	k := c - 1
