@@ -2,6 +2,7 @@ package extract
 
 import (
 	"sort"
+	"strings"
 
 	"verbatim"
 	"verbatim/lang"
@@ -274,7 +275,10 @@ func (a *attributor) bareVerb(i, last int32) bool {
 		for k := i - 2; k > 0 && i-k < 12 && a.quoteOf[k] < 0; k-- {
 			if a.isPunct(k, ",") {
 				q := a.tok(k - 1)
-				if a.pluralNoun(k-1) || q.Kind == segment.Word && (q.Flags&segment.Upper == 0 || q.Flags&segment.SentenceStart != 0) && q.Has(lang.AnonymousNoun|lang.PersonNoun) && a.lang.IsThirdPerson(a.text(k-1)) {
+				// "Some Democrats, however, question": a capitalised
+				// plural too, where a singular could not take the bare
+				// form.
+				if a.pluralNoun(k-1) || q.Kind == segment.Word && (q.Flags&segment.Upper == 0 || q.Flags&segment.SentenceStart != 0) && q.Has(lang.AnonymousNoun|lang.PersonNoun) && a.lang.IsThirdPerson(a.text(k-1)) || q.Kind == segment.Word && q.Flags&segment.Upper != 0 && q.Flags&segment.Possessive == 0 && a.lang.IsThirdPerson(a.text(k-1)) && !strings.HasSuffix(a.text(k-1), "ss") {
 					return true
 				}
 				break

@@ -706,6 +706,15 @@ var extractCases = []struct {
 		},
 	},
 	{
+		name: "a one-word object, a clause after a weak cue, a second clause joined after an attribution",
+		text: "Sanctions.\n\nThe senator did not suggest retaliation. Many of his voters believe tariffs are too high. The middle fifth paid 9 percent, the agency said in a report, and the bottom fifth paid 1 percent.\n",
+		quotes: []quoteWant{
+			{kind: verbatim.Indirect, content: "retaliation", cue: "suggest", speaker: "The senator"},
+			{kind: verbatim.Indirect, content: "tariffs are too high", cue: "believe", speaker: "Many of his voters"},
+			{kind: verbatim.Indirect, content: "The middle fifth paid 9 percent, the agency said in a report, and the bottom fifth paid 1 percent", cue: "said", speaker: "the agency", pieces: 2},
+		},
+	},
+	{
 		name:   "people close to a named person are not that person",
 		text:   "Campaign.\n\nThe senator will not run again, people close to Senator Ann Hale said on Monday.\n",
 		quotes: []quoteWant{{kind: verbatim.Indirect, content: "The senator will not run again", cue: "said", speaker: "people close to Senator Ann Hale", typ: verbatim.Anonymous}},

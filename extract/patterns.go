@@ -406,6 +406,10 @@ func (a *attributor) postposed(si, c, end int32, lemma string) bool {
 		switch {
 		case !quoted && !inverted && k < tail && a.isPunct(k, ",") && tail-k > 2 && (a.startsClause(k+1) || a.gerundSubject(k+1, tail)) && !a.appositive(k+1, tail):
 			second = a.span(k+1, tail)
+		case !quoted && !inverted && k+1 < tail && a.isPunct(k, ",") && tail-k > 4 && a.tok(k+1).Has(lang.Coordinator) && a.subjectStart(k+2) && !a.hasClass(k+2, tail, lang.Cue):
+			// "A, the agency said in a report, and B": a second
+			// clause joined after the attribution is reported too.
+			second = a.span(k+2, tail)
 		case !quoted && inverted && (tail-tailStart <= maxTailTokens+maxSpeakerTokens) && !a.hasClass(tailStart, tail, lang.Complementizer):
 			// "..., said Jo Park, a senior official with the board."
 		case !quoted && inverted && k < tail && a.isPunct(k, ",") && k+1 < tail && (a.appositive(k+1, tail) || a.tok(k+1).Has(lang.RelativePerson)):
@@ -516,6 +520,16 @@ func (a *attributor) subordinator(i, end int32) bool {
 		}
 	}
 	return false
+}
+
+// subjectStart reports whether token i can open a clause's subject: a
+// determiner, a subject pronoun, a name or a number.
+func (a *attributor) subjectStart(i int32) bool {
+	t := a.tok(i)
+	if a.quoteOf[i] >= 0 {
+		return false
+	}
+	return t.Kind == segment.Number || t.Kind == segment.Word && (t.Has(lang.Determiner|lang.Quantifier) || t.Flags&segment.Upper != 0 || t.Has(lang.Pronoun) && !t.Has(lang.ObjectPronoun|lang.NonSpeaker))
 }
 
 // gerundSubject reports whether the -ing form at i opens a clause as its
@@ -930,7 +944,10 @@ func (a *attributor) preposed(si, c, end int32, lemma string, weak bool) {
 	}
 	if weak {
 		t := a.tok(first)
-		if first >= contentEnd || !(t.Has(lang.Complementizer|lang.InfinitiveMarker) || t.Has(lang.Pronoun|lang.Determiner) || t.Flags&segment.Upper != 0 || a.quoteOf[first] >= 0) {
+		// "believe bigotry and xenophobia are acceptable": a finite
+		// auxiliary a few words on shows a clause.
+		clause := a.hasClass(first+1, min(first+5, contentEnd), lang.Auxiliary|lang.PassiveAux)
+		if first >= contentEnd || !(t.Has(lang.Complementizer|lang.InfinitiveMarker) || t.Has(lang.Pronoun|lang.Determiner) || t.Flags&segment.Upper != 0 || a.quoteOf[first] >= 0 || clause) {
 			return
 		}
 	}
@@ -961,7 +978,10 @@ func (a *attributor) preposed(si, c, end int32, lemma string, weak bool) {
 			}
 		}
 	}
-	if contentEnd-first < 2 && !(contentEnd > first && a.quoteOf[first] >= 0) {
+	// "He didn't suggest retaliation": a one-word object is what the cue
+	// reports when it closes the sentence.
+	oneWord := !a.lang.VerbSecond && !(a.tok(c).Has(lang.NounlikeCue) && a.lang.IsThirdPerson(a.text(c))) && contentEnd-first == 1 && first == end && contentEnd == a.contentEnd(first, s.Last) && (a.nounWord(first) && !a.tok(first).Has(lang.Cue|lang.TimeWord|lang.AnonymousMarker) || a.tok(first).Has(lang.ObjectPronoun))
+	if contentEnd-first < 2 && !(contentEnd > first && a.quoteOf[first] >= 0) && !oneWord {
 		return
 	}
 	st := statement{cue: c, cueEnd: end, lemma: lemma, spk: spk, spkEnd: spkEnd, from: from, sentence: si, para: s.Para}
