@@ -715,6 +715,14 @@ var extractCases = []struct {
 		},
 	},
 	{
+		name: "a quoted predicate joined after the attribution; a cue that names no addressee",
+		text: "Doctors.\n\nThe host is “smart as hell,” the producer wrote in an email to a colleague, and “full of tricks.” The senator urges restraint on trade.\n",
+		quotes: []quoteWant{
+			{kind: verbatim.Mixed, content: "The host is “smart as hell,” the producer wrote in an email to a colleague, and “full of tricks.”", cue: "wrote", speaker: "the producer", pieces: 2},
+			{kind: verbatim.Indirect, content: "restraint on trade", cue: "urges", speaker: "The senator"},
+		},
+	},
+	{
 		name:   "people close to a named person are not that person",
 		text:   "Campaign.\n\nThe senator will not run again, people close to Senator Ann Hale said on Monday.\n",
 		quotes: []quoteWant{{kind: verbatim.Indirect, content: "The senator will not run again", cue: "said", speaker: "people close to Senator Ann Hale", typ: verbatim.Anonymous}},

@@ -399,13 +399,17 @@ func (a *attributor) postposed(si, c, end int32, lemma string) bool {
 		// comma; a quotation would go on in quotation marks instead, and a
 		// conjunction, preposition or participle starts something new.
 		k := tailStart
-		for k < tail && k-tailStart <= 6 && !a.isPunct(k, ",") {
+		for k < tail && k-tailStart <= maxTailTokens && !a.isPunct(k, ",") {
 			k++
 		}
 		inverted := spk >= end
 		switch {
 		case !quoted && !inverted && k < tail && a.isPunct(k, ",") && tail-k > 2 && (a.startsClause(k+1) || a.gerundSubject(k+1, tail)) && !a.appositive(k+1, tail):
 			second = a.span(k+1, tail)
+		case !inverted && k+2 < tail && a.isPunct(k, ",") && a.tok(k+1).Has(lang.Coordinator) && a.quotedPredicate(k+2, tail) >= 0:
+			// "Oz is “smart as hell,” Mosko wrote, and “full of it”":
+			// a quoted predicate joined after the attribution.
+			second = a.span(a.quotedPredicate(k+2, tail), tail)
 		case !quoted && !inverted && k+1 < tail && a.isPunct(k, ",") && tail-k > 4 && a.tok(k+1).Has(lang.Coordinator) && a.subjectStart(k+2) && !a.hasClass(k+2, tail, lang.Cue):
 			// "A, the agency said in a report, and B": a second
 			// clause joined after the attribution is reported too.
@@ -520,6 +524,22 @@ func (a *attributor) subordinator(i, end int32) bool {
 		}
 	}
 	return false
+}
+
+// quotedPredicate returns the opening mark of a quotation that starts,
+// after at most an adverb, at i and runs to the end of the clause at
+// end, or -1.
+func (a *attributor) quotedPredicate(i, end int32) int32 {
+	for i < end && a.skippable(i) {
+		i++
+	}
+	if i >= end || a.quoteOf[i] < 0 || a.quotes[a.quoteOf[i]].open != i {
+		return -1
+	}
+	if q := &a.quotes[a.quoteOf[i]]; q.last < end-1 {
+		return -1
+	}
+	return i
 }
 
 // subjectStart reports whether token i can open a clause's subject: a
@@ -907,7 +927,10 @@ func (a *attributor) preposed(si, c, end int32, lemma string, weak bool) {
 		switch {
 		case end < contentEnd && a.isPunct(end, ",:"):
 			first = end + 1
-		case a.tok(c).Has(lang.ObjectCue) && end < contentEnd && a.tok(end).Kind == segment.Word && a.tok(end).Flags&segment.Upper == 0 && a.quoteOf[end] < 0 && end+1 < contentEnd:
+		case a.tok(c).Has(lang.ObjectCue) && end < contentEnd && a.tok(end).Kind == segment.Word && a.tok(end).Flags&segment.Upper == 0 && a.quoteOf[end] < 0 && end+1 < contentEnd && (a.isPunct(end+1, ",:") || a.subjectStart(end+1) || a.tok(end+1).Has(lang.Complementizer|lang.InfinitiveMarker)):
+			// "told reporters the plan would fail": the addressee, then
+			// what was said; "urges retaliation on Russia" has no
+			// addressee, and its object is what is urged.
 			first = end + 1
 			if a.isPunct(first, ",:") {
 				first++
