@@ -175,7 +175,11 @@ func writePretty(w io.Writer, a *verbatim.Analysis) {
 	sort.SliceStable(order, func(i, j int) bool { return len(groups[order[i]]) > len(groups[order[j]]) })
 	for _, k := range order {
 		qs := groups[k]
-		fmt.Fprintf(w, "\n%s (%s, %d)\n", k, qs[0].SpeakerType, len(qs))
+		if t := qs[0].SpeakerType; t != verbatim.NoSpeaker {
+			fmt.Fprintf(w, "\n%s (%s, %d)\n", k, t, len(qs))
+		} else {
+			fmt.Fprintf(w, "\n%s (%d)\n", k, len(qs))
+		}
 		for _, q := range qs {
 			cue := ""
 			if q.Cue != nil {
