@@ -925,6 +925,9 @@ func (a *attributor) sentence(si int32) {
 		if a.passive(si, c, end, lemma) {
 			continue
 		}
+		if class&lang.LinkingCue != 0 && a.linking(si, c, end, lemma) {
+			continue
+		}
 		if !weak && a.postposed(si, c, end, lemma) {
 			continue
 		}

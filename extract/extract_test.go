@@ -723,6 +723,14 @@ var extractCases = []struct {
 		},
 	},
 	{
+		name: "a verb of seeming: its subject and complement are judged, by no one named",
+		text: "Council.\n\nThe mayor seemed eager to end the strike. It seems that the plan failed. She appeared on the evening news.\n",
+		quotes: []quoteWant{
+			{kind: verbatim.Indirect, content: "The mayor seemed eager to end the strike", cue: "seemed", pieces: 2, typ: verbatim.NoSpeaker},
+			{kind: verbatim.Indirect, content: "that the plan failed", cue: "seems"},
+		},
+	},
+	{
 		name:   "people close to a named person are not that person",
 		text:   "Campaign.\n\nThe senator will not run again, people close to Senator Ann Hale said on Monday.\n",
 		quotes: []quoteWant{{kind: verbatim.Indirect, content: "The senator will not run again", cue: "said", speaker: "people close to Senator Ann Hale", typ: verbatim.Anonymous}},

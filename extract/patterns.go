@@ -256,6 +256,59 @@ func (a *attributor) agentless(si, c, end int32, lemma string) bool {
 	return true
 }
 
+// linking handles a verb of seeming between a subject and what it is
+// judged to be or do: "That looks unlikely", "He appeared to waver",
+// "RT can seem like just another entrant". The subject and the complement
+// are two parts of the content, said by no one named. "It seems that
+// …" is left to the other patterns: the clause is what is reported.
+func (a *attributor) linking(si, c, end int32, lemma string) bool {
+	s := &a.doc.Sentences[si]
+	if end >= s.Last || a.quoteOf[c] >= 0 {
+		return false
+	}
+	first, last := a.speakerBefore(c, s.First)
+	if first < 0 || last-first == 1 && a.tok(first).Has(lang.NonSpeaker|lang.PronounIt) && !a.tok(first).Has(lang.Determiner) {
+		return false
+	}
+	// "the lack of enthusiasm among black voters seems": a phrase after
+	// a preposition is not the subject; the whole phrase is.
+	if first > s.First && a.tok(first-1).Has(lang.Preposition) && !a.tok(first-1).Has(lang.Determiner) {
+		return false
+	}
+	from := end
+	t := a.tok(from)
+	switch {
+	case t.Kind != segment.Word || a.quoteOf[from] >= 0 && a.quotes[a.quoteOf[from]].open != from:
+		return false
+	case t.Has(lang.InfinitiveMarker):
+		// "appeared to suggest that …" reports through its own cue;
+		// "looks to shore up support" intends.
+		if from+1 >= s.Last || !a.startsClause(from+1) || a.tok(from+1).Has(lang.Cue) || a.tok(c).Has(lang.NounlikeCue) {
+			return false
+		}
+	case a.isWord(from, "like"):
+	case t.Has(lang.Preposition|lang.Determiner|lang.Pronoun|lang.Conjunction|lang.Complementizer|lang.ClauseOpener|lang.Cue) || t.Flags&segment.Upper != 0:
+		return false
+	}
+	contentEnd := a.contentEnd(from, s.Last)
+	if b := a.trailingAttributionAt(si); b > from && b < contentEnd {
+		contentEnd = b
+	}
+	for j := from + 1; j+1 < contentEnd; j++ {
+		if a.isPunct(j, ",;") && a.quoteOf[j] < 0 {
+			contentEnd = j
+			break
+		}
+	}
+	if contentEnd <= from {
+		return false
+	}
+	st := statement{cue: c, cueEnd: end, lemma: lemma, spk: -1, spkEnd: -1, from: -1, sentence: si, para: s.Para}
+	st.segs = append(st.segs, a.span(first, last), a.span(from, contentEnd))
+	a.add(st, first, contentEnd)
+	return true
+}
+
 // postposed handles attribution after the content: "CONTENT, NP said",
 // "“CONTENT,” said NP", "CONTENT, NP said, CONTENT".
 func (a *attributor) postposed(si, c, end int32, lemma string) bool {

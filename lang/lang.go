@@ -141,6 +141,11 @@ const (
 	// Quantifier marks a determiner that can stand for its noun ("Many
 	// say", "Several said"): alone before a verb it is the subject.
 	Quantifier
+	// LinkingCue marks a verb of seeming ('^' in the cue file: "seems",
+	// "appears"): its subject and what follows it ("That looks
+	// unlikely", "He appeared to waver") are what is judged, by no one
+	// named.
+	LinkingCue
 )
 
 // Pronoun is any personal pronoun class.
@@ -482,6 +487,10 @@ func (l *Language) load(wordsFile, cuesFile string) *Language {
 		if strings.HasPrefix(lemma, "+") {
 			lemma = lemma[1:]
 			class |= WeakCue
+		}
+		if strings.HasPrefix(lemma, "^") {
+			lemma = lemma[1:]
+			class |= LinkingCue
 		}
 		if strings.HasPrefix(lemma, "<") {
 			lemma = lemma[1:]
