@@ -285,6 +285,11 @@ func (a *attributor) bareVerb(i, last int32) bool {
 			}
 		}
 	}
+	// "Supporters who have heard from the campaign say": a plural subject
+	// before a relative clause.
+	if b, e := a.relativeSubject(a.doc.Sentences[a.sentenceOf(i)].First, i); b >= 0 && a.lang.IsThirdPerson(a.text(e-1)) {
+		return true
+	}
 	// "those surveyed say", "voters polled say": a participle after a
 	// plural phrase.
 	if i >= 2 && p.Kind == segment.Word && p.Flags&segment.Upper == 0 && a.lang.IsPast(a.text(i-1)) && (a.tok(i-2).Has(lang.Determiner) && a.lang.IsThirdPerson(a.text(i-2)) || a.pluralNoun(i-2)) {
@@ -403,7 +408,7 @@ func (a *attributor) npWord(i int32) bool {
 		if t.Has(lang.Cue) && t.Flags&segment.Upper == 0 && !t.Has(lang.Title|lang.PersonNoun|lang.DocumentWord|lang.OrgWord) {
 			// "people familiar with the talks": after a determiner a
 			// cue's noun-like form is a noun.
-			return t.Has(lang.NounlikeCue) && i > 0 && (a.tok(i-1).Has(lang.Determiner) || a.tok(i-1).Flags&segment.Possessive != 0) && t.Word.Lemma != a.text(i)
+			return t.Has(lang.NounlikeCue) && i > 0 && (a.tok(i-1).Has(lang.Determiner) || a.tok(i-1).Flags&segment.Possessive != 0)
 		}
 		if t.Has(lang.Preposition) && !t.Has(lang.Determiner) {
 			// "advisers to Mr. Obama", "people close to the talks": where
@@ -426,6 +431,10 @@ func (a *attributor) npWord(i int32) bool {
 	case segment.Number:
 		return true
 	case segment.Punct:
+		// "47% say": a percent sign belongs to its number.
+		if t.Mark == '%' && i > 0 && a.tok(i-1).Kind == segment.Number && a.tok(i-1).End == t.Start {
+			return true
+		}
 		if t.Mark != '.' || i == 0 || a.tok(i-1).End != t.Start {
 			return false
 		}
@@ -713,7 +722,7 @@ func (a *attributor) anchor(first, end int32) int32 {
 // can speak: it holds a name, a pronoun, a title or a noun.
 func (a *attributor) headsNP(first, end int32) bool {
 	last := a.tok(end - 1)
-	if last.Kind != segment.Word && last.Kind != segment.Number {
+	if last.Kind != segment.Word && last.Kind != segment.Number && !(a.isPunct(end-1, "%") && a.npWord(end-1)) {
 		return false
 	}
 	if last.Has(lang.Preposition|lang.Determiner) && !last.Has(lang.Pronoun) && !(end-first == 1 && a.quantifierSubject(first)) {
@@ -740,7 +749,9 @@ func (a *attributor) headsNP(first, end int32) bool {
 			named = true
 			continue
 		}
-		if named && a.lang.IsPast(a.text(k)) && !t.Has(lang.Title|lang.PersonNoun|lang.AnonymousNoun|lang.OrgWord|lang.DocumentWord) {
+		// "those surveyed": after a determiner a past form is part of
+		// the phrase.
+		if named && a.lang.IsPast(a.text(k)) && !t.Has(lang.Title|lang.PersonNoun|lang.AnonymousNoun|lang.OrgWord|lang.DocumentWord) && !(k > first && a.tok(k-1).Has(lang.Determiner)) {
 			return false
 		}
 	}

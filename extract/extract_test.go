@@ -731,6 +731,16 @@ var extractCases = []struct {
 		},
 	},
 	{
+		name: "subjects with a relative clause, a percentage, a quoted show title before that",
+		text: "Polls.\n\nSupporters who have heard from the campaign say the race is close. The officials whose laws were struck down say the courts have changed. Among voters, 47% say the city should act. The mayor said on the radio show “City Hour” that she would run again.\n",
+		quotes: []quoteWant{
+			{kind: verbatim.Indirect, content: "the race is close", cue: "say", speaker: "Supporters"},
+			{kind: verbatim.Indirect, content: "the courts have changed", cue: "say", speaker: "The officials"},
+			{kind: verbatim.Indirect, content: "the city should act", cue: "say", speaker: "47%"},
+			{kind: verbatim.Indirect, content: "that she would run again", cue: "said", speaker: "The mayor"},
+		},
+	},
+	{
 		name:   "people close to a named person are not that person",
 		text:   "Campaign.\n\nThe senator will not run again, people close to Senator Ann Hale said on Monday.\n",
 		quotes: []quoteWant{{kind: verbatim.Indirect, content: "The senator will not run again", cue: "said", speaker: "people close to Senator Ann Hale", typ: verbatim.Anonymous}},

@@ -256,6 +256,46 @@ func (a *attributor) agentless(si, c, end int32, lemma string) bool {
 	return true
 }
 
+// maxTitleWords bounds a quoted title passed over between a cue and its
+// clause.
+const maxTitleWords = 6
+
+// maxRelativeClause bounds a relative clause between a subject and its
+// verb.
+const maxRelativeClause = 20
+
+// relativeSubject finds the subject that a relative clause separates from
+// the cue at c without commas: "Supporters who have heard from the
+// campaign say", "The officials whose laws were struck down say". The
+// phrase before the relative pronoun opens the sentence.
+func (a *attributor) relativeSubject(first, c int32) (int32, int32) {
+	for r := c - 1; r > first && c-r <= maxRelativeClause; r-- {
+		t := a.tok(r)
+		if a.quoteOf[r] >= 0 || a.isPunct(r, ",;:") {
+			return -1, -1
+		}
+		// "activists clamoring to block him say": a participle after a
+		// plural noun opens a reduced relative clause.
+		reduced := t.Kind == segment.Word && t.Flags&segment.Upper == 0 && a.lang.IsParticiple(a.text(r)) && !t.Has(lang.Cue) && (a.pluralNoun(r-1) || a.tok(r-1).Has(lang.AnonymousNoun|lang.PersonNoun))
+		if !t.Has(lang.RelativePerson) && !reduced {
+			continue
+		}
+		b, e := a.speakerBefore(r, first)
+		if b < 0 || e != r {
+			return -1, -1
+		}
+		k := first
+		for k < b && a.tok(k).Kind == segment.Word && a.tok(k).Has(lang.Conjunction|lang.AdverbBetween) {
+			k++
+		}
+		if k != b {
+			return -1, -1
+		}
+		return b, e
+	}
+	return -1, -1
+}
+
 // linking handles a verb of seeming between a subject and what it is
 // judged to be or do: "That looks unlikely", "He appeared to waver",
 // "RT can seem like just another entrant". The subject and the complement
@@ -318,7 +358,7 @@ func (a *attributor) postposed(si, c, end int32, lemma string) bool {
 	if b > s.First && e <= c {
 		// Lower-case modifiers the phrase was trimmed of ("panel
 		// Chairman Rep. Jason Chaffetz") still belong before the boundary.
-		for n := 0; n < 2 && b-1 > s.First && !a.boundaryBefore(b) && a.tok(b-1).Kind == segment.Word && a.tok(b-1).Flags&segment.Upper == 0 && !a.tok(b-1).Has(lang.Cue|lang.Preposition|lang.Conjunction); n++ {
+		for n := 0; n < 2 && b-1 > s.First && !a.boundaryBefore(b) && a.tok(b-1).Kind == segment.Word && a.tok(b-1).Flags&segment.Upper == 0 && !a.tok(b-1).Has(lang.Cue|lang.Preposition|lang.Conjunction|lang.ClauseOpener) && !a.tok(b).Has(lang.Pronoun); n++ {
 			b--
 		}
 	}
@@ -824,6 +864,11 @@ func (a *attributor) startsClause(i int32) bool {
 func (a *attributor) preposed(si, c, end int32, lemma string, weak bool) {
 	s := &a.doc.Sentences[si]
 	spk, spkEnd := a.speakerBefore(c, s.First)
+	// "Supporters who have heard from the campaign say": the phrase
+	// nearest the cue is inside a relative clause; its head speaks.
+	if b, e := a.relativeSubject(s.First, c); b >= 0 && spk > e {
+		spk, spkEnd = b, e
+	}
 	// Verb-second order: when something other than the subject opens the
 	// sentence ("Am Montag sagte Müller, ..."), the subject follows the verb.
 	if a.lang.VerbSecond && !a.coordinated(c, s.First) && (spk < 0 || spk > s.First || a.tok(s.First).Has(lang.Preposition|lang.AdverbBetween) || a.notSubject(spk, spkEnd)) {
@@ -896,6 +941,9 @@ func (a *attributor) preposed(si, c, end int32, lemma string, weak bool) {
 			if spk < 0 {
 				spk, spkEnd = a.plainSubject(s.First, c)
 			}
+			if spk < 0 {
+				spk, spkEnd = a.relativeSubject(s.First, c)
+			}
 			// A speech verb with a "that" clause reports speech even when
 			// its speaker is beyond these rules: keep the statement.
 			if spk < 0 && !(end < s.Last && a.tok(end).Has(lang.Complementizer) && !weak) {
@@ -919,8 +967,20 @@ func (a *attributor) preposed(si, c, end int32, lemma string, weak bool) {
 	// Skip what stands between the cue and its clause: "that" within a few
 	// words (after "Monday", "in a statement", "reporters"), or a colon.
 	aside := false
-	for k := end; k < contentEnd && k-end < maxThatDistance; k++ {
-		if a.quoteOf[k] >= 0 || a.tok(k).Has(lang.Cue) && !a.tok(k).Has(lang.Complementizer) {
+	skipped := int32(0) // tokens of quoted titles passed over
+	for k := end; k < contentEnd && k-end-skipped < maxThatDistance; k++ {
+		// "said on ABC's “This Week” that …": a short quoted title
+		// inside the adverbial is passed over.
+		if q := a.quoteOf[k]; q >= 0 && k > end && a.quotes[q].open == k && a.quotes[q].close >= 0 && a.wordsIn(k, a.quotes[q].last) <= maxTitleWords && a.quotes[q].last < contentEnd && !a.tok(a.quotes[q].last).Has(lang.Coordinator) {
+			aside = true
+			skipped += a.quotes[q].last - k
+			k = a.quotes[q].last - 1
+			continue
+		}
+		// A cue's noun-like form after a determiner is a noun ("on the
+		// radio show"), not a verb of its own.
+		noun := a.tok(k).Has(lang.NounlikeCue) && k > end && (a.tok(k-1).Has(lang.Determiner) || a.tok(k-1).Kind == segment.Word && a.tok(k-1).Flags&segment.Upper == 0 && !a.tok(k-1).Has(lang.Pronoun|lang.AdverbBetween))
+		if a.quoteOf[k] >= 0 || a.tok(k).Has(lang.Cue) && !a.tok(k).Has(lang.Complementizer) && !noun {
 			break
 		}
 		// "said the move could mean that …": an auxiliary after a word
