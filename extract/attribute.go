@@ -916,6 +916,10 @@ func (a *attributor) sentence(si int32) {
 				continue
 			}
 		}
+		if a.tok(c).Has(lang.HearsayAdverb) && a.quoteOf[c] < 0 && !a.covered[c] {
+			a.hearsay(si, c)
+			continue
+		}
 		end, lemma, ok := a.cueAt(c, s.Last)
 		if !ok {
 			continue

@@ -741,6 +741,11 @@ var extractCases = []struct {
 		},
 	},
 	{
+		name:   "a hearsay adverb reports its clause, by no one named",
+		text:   "Inquiry.\n\nThe agency is reportedly preparing to interview the mayor, and the council will meet on Friday.\n",
+		quotes: []quoteWant{{kind: verbatim.Indirect, content: "The agency is reportedly preparing to interview the mayor", cue: "reportedly", pieces: 2}},
+	},
+	{
 		name:   "people close to a named person are not that person",
 		text:   "Campaign.\n\nThe senator will not run again, people close to Senator Ann Hale said on Monday.\n",
 		quotes: []quoteWant{{kind: verbatim.Indirect, content: "The senator will not run again", cue: "said", speaker: "people close to Senator Ann Hale", typ: verbatim.Anonymous}},

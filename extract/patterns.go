@@ -260,6 +260,38 @@ func (a *attributor) agentless(si, c, end int32, lemma string) bool {
 // clause.
 const maxTitleWords = 6
 
+// hearsay handles an adverb that attributes its clause to unnamed others:
+// "The FBI is reportedly making arrangements to interview her". The clause
+// around the adverb, from the sentence's start (or the comma before it)
+// to the next comma, is the content, in two parts when the adverb stands
+// inside it.
+func (a *attributor) hearsay(si, c int32) {
+	s := &a.doc.Sentences[si]
+	first := c
+	for first > s.First && !a.isPunct(first-1, ",;:") && a.quoteOf[first-1] < 0 && c-first < maxSpeakerTokens {
+		first--
+	}
+	for first < c && a.tok(first).Kind == segment.Word && a.tok(first).Has(lang.Conjunction|lang.Preposition) && !a.tok(first).Has(lang.Determiner|lang.Pronoun) {
+		first++
+	}
+	end := a.contentEnd(c+1, s.Last)
+	for j := c + 2; j < end; j++ {
+		if a.isPunct(j, ",;:") && a.quoteOf[j] < 0 {
+			end = j
+			break
+		}
+	}
+	if end-c < 3 {
+		return
+	}
+	st := statement{cue: c, cueEnd: c + 1, lemma: lowerWord(a.text(c)), spk: -1, spkEnd: -1, from: -1, sentence: si, para: s.Para}
+	if first < c {
+		st.segs = append(st.segs, a.span(first, c))
+	}
+	st.segs = append(st.segs, a.span(c+1, end))
+	a.add(st, first, end)
+}
+
 // maxRelativeClause bounds a relative clause between a subject and its
 // verb.
 const maxRelativeClause = 20

@@ -146,6 +146,10 @@ const (
 	// unlikely", "He appeared to waver") are what is judged, by no one
 	// named.
 	LinkingCue
+	// HearsayAdverb marks an adverb that attributes its clause to unnamed
+	// others ("reportedly", "allegedly"): the clause around it is
+	// reported, by no one named.
+	HearsayAdverb
 )
 
 // Pronoun is any personal pronoun class.
@@ -195,6 +199,7 @@ var classNames = map[string]Class{
 	"auxiliaries":             Auxiliary,
 	"stance_verbs":            StanceVerb,
 	"quantifiers":             Quantifier,
+	"hearsay_adverbs":         HearsayAdverb,
 }
 
 // Word is what the table knows of one lowercase word form.
