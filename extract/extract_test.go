@@ -746,6 +746,11 @@ var extractCases = []struct {
 		quotes: []quoteWant{{kind: verbatim.Indirect, content: "The agency is reportedly preparing to interview the mayor", cue: "reportedly", pieces: 2}},
 	},
 	{
+		name:   "a clause joined by and after an according-to phrase goes on with what the source says",
+		text:   "Taxes.\n\nThe top fifth paid most of the taxes, according to the budget office, and the bottom fifth paid almost none.\n",
+		quotes: []quoteWant{{kind: verbatim.Indirect, content: "The top fifth paid most of the taxes, according to the budget office, and the bottom fifth paid almost none", cue: "according to", speaker: "the budget office", pieces: 2}},
+	},
+	{
 		name:   "people close to a named person are not that person",
 		text:   "Campaign.\n\nThe senator will not run again, people close to Senator Ann Hale said on Monday.\n",
 		quotes: []quoteWant{{kind: verbatim.Indirect, content: "The senator will not run again", cue: "said", speaker: "people close to Senator Ann Hale", typ: verbatim.Anonymous}},

@@ -67,7 +67,11 @@ func (a *attributor) sourceStatement(si, p, pEnd, c, cEnd, spk, spkEnd int32, le
 	// "…, según la policía, que …": after a phrase set off by a comma, a
 	// clause of its own follows, not more of what was said.
 	setOff := p > s.First && a.isPunct(p-1, ",") && after > pEnd
-	if setOff && after < last && a.tok(after).Kind == segment.Word && a.tok(after).Has(lang.Conjunction|lang.ClauseOpener|lang.RelativePerson|lang.Complementizer) {
+	// "…, according to the agency, and the top 10 percent paid …": a
+	// clause joined by "and" goes on with what the source says.
+	if setOff && after+1 < last && a.tok(after).Kind == segment.Word && a.tok(after).Has(lang.Coordinator) && a.subjectStart(after+1) && !a.hasClass(after+1, last, lang.Cue) {
+		after++
+	} else if setOff && after < last && a.tok(after).Kind == segment.Word && a.tok(after).Has(lang.Conjunction|lang.ClauseOpener|lang.RelativePerson|lang.Complementizer) {
 		after = last
 	}
 	if a.wordsIn(after, last) > 0 {
