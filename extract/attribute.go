@@ -221,7 +221,10 @@ func (a *attributor) cueAt(i, last int32) (end int32, lemma string, ok bool) {
 		// ruling"): after a lower-case word that is neither a pronoun, an
 		// auxiliary nor a speaking noun, they are not verbs.
 		if t.Has(lang.NounlikeCue) && len(w) > len(t.Word.Lemma) && (a.lang.IsThirdPerson(w) || a.lang.IsParticiple(w)) && p.Kind != segment.Punct && p.Kind != segment.QuoteMark {
-			nominal := p.Flags&segment.Upper != 0 || p.Has(lang.Pronoun|lang.AdverbBetween|lang.Title|lang.PersonNoun|lang.AnonymousNoun|lang.OrgWord|lang.DocumentWord) || a.lang.IsAdverb(a.text(i-1))
+			// "an analysis of campaign reports shows": after a plural
+			// noun the -s form is the verb of the phrase's head.
+			nominal := p.Flags&segment.Upper != 0 || p.Has(lang.Pronoun|lang.AdverbBetween|lang.Title|lang.PersonNoun|lang.AnonymousNoun|lang.OrgWord|lang.DocumentWord) || a.lang.IsAdverb(a.text(i-1)) ||
+				a.lang.IsThirdPerson(w) && (a.pluralNoun(i-1) || p.Has(lang.NounlikeCue) && a.lang.IsThirdPerson(a.text(i-1)))
 			if !nominal {
 				return 0, "", false
 			}
@@ -408,7 +411,11 @@ func (a *attributor) npWord(i int32) bool {
 		if t.Has(lang.Cue) && t.Flags&segment.Upper == 0 && !t.Has(lang.Title|lang.PersonNoun|lang.DocumentWord|lang.OrgWord) {
 			// "people familiar with the talks": after a determiner a
 			// cue's noun-like form is a noun.
-			return t.Has(lang.NounlikeCue) && i > 0 && (a.tok(i-1).Has(lang.Determiner) || a.tok(i-1).Flags&segment.Possessive != 0)
+			if !t.Has(lang.NounlikeCue) || i == 0 {
+				return false
+			}
+			p := a.tok(i - 1)
+			return p.Has(lang.Determiner) || p.Flags&segment.Possessive != 0 || p.Kind == segment.Word && p.Flags&segment.Upper == 0 && !p.Has(lang.Pronoun|lang.AdverbBetween|lang.Preposition|lang.Conjunction|lang.Cue) && !a.lang.IsAdverb(a.text(i-1))
 		}
 		if t.Has(lang.Preposition) && !t.Has(lang.Determiner) {
 			// "advisers to Mr. Obama", "people close to the talks": where
@@ -751,7 +758,7 @@ func (a *attributor) headsNP(first, end int32) bool {
 		}
 		// "those surveyed": after a determiner a past form is part of
 		// the phrase.
-		if named && a.lang.IsPast(a.text(k)) && !t.Has(lang.Title|lang.PersonNoun|lang.AnonymousNoun|lang.OrgWord|lang.DocumentWord) && !(k > first && a.tok(k-1).Has(lang.Determiner)) {
+		if named && a.lang.IsPast(a.text(k)) && !t.Has(lang.Title|lang.PersonNoun|lang.AnonymousNoun|lang.OrgWord|lang.DocumentWord) && !(k > first && (a.tok(k-1).Has(lang.Determiner) || a.lang.IsAdverb(a.text(k-1)))) {
 			return false
 		}
 	}

@@ -751,6 +751,14 @@ var extractCases = []struct {
 		quotes: []quoteWant{{kind: verbatim.Indirect, content: "The top fifth paid most of the taxes, according to the budget office, and the bottom fifth paid almost none", cue: "according to", speaker: "the budget office", pieces: 2}},
 	},
 	{
+		name: "documents as speakers: a plural inside the phrase, a quantifier before it",
+		text: "Budget.\n\nDonations hit $1 billion, an analysis of campaign reports shows. Exports support six million jobs, one slide says.\n",
+		quotes: []quoteWant{
+			{kind: verbatim.Indirect, content: "Donations hit $1 billion", cue: "shows", speaker: "an analysis of campaign reports"},
+			{kind: verbatim.Indirect, content: "Exports support six million jobs", cue: "says", speaker: "one slide"},
+		},
+	},
+	{
 		name:   "people close to a named person are not that person",
 		text:   "Campaign.\n\nThe senator will not run again, people close to Senator Ann Hale said on Monday.\n",
 		quotes: []quoteWant{{kind: verbatim.Indirect, content: "The senator will not run again", cue: "said", speaker: "people close to Senator Ann Hale", typ: verbatim.Anonymous}},
