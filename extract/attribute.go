@@ -944,6 +944,9 @@ func (a *attributor) sentence(si int32) {
 			c = end - 1
 			continue
 		}
+		if class&lang.NamingCue != 0 && !a.lang.FragmentDirect && a.naming(si, c, end, lemma) {
+			continue
+		}
 		if a.passive(si, c, end, lemma) {
 			continue
 		}

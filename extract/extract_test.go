@@ -759,6 +759,15 @@ var extractCases = []struct {
 		},
 	},
 	{
+		name: "a participle that names: set off by a comma, or 'known as' after a noun; not the subject's verb",
+		text: "Names.\n\nThe transition in Burma, also known as Myanmar, is a rare success. The holiday falls in the week known as Golden Week. The senator described the plan as reckless.\n",
+		quotes: []quoteWant{
+			{kind: verbatim.Indirect, content: "Myanmar", cue: "known as"},
+			{kind: verbatim.Indirect, content: "Golden Week", cue: "known as"},
+			{kind: verbatim.Indirect, content: "the plan as reckless", cue: "described", speaker: "The senator"},
+		},
+	},
+	{
 		name:   "people close to a named person are not that person",
 		text:   "Campaign.\n\nThe senator will not run again, people close to Senator Ann Hale said on Monday.\n",
 		quotes: []quoteWant{{kind: verbatim.Indirect, content: "The senator will not run again", cue: "said", speaker: "people close to Senator Ann Hale", typ: verbatim.Anonymous}},

@@ -260,6 +260,45 @@ func (a *attributor) agentless(si, c, end int32, lemma string) bool {
 // clause.
 const maxTitleWords = 6
 
+// naming handles a participle that names what stands before it: "Burma,
+// also known as Myanmar", "His group, called the Legacy Fund, …", "the
+// week known as the Golden Week". The name is what the text reports, by
+// no one named. A participle after an auxiliary is a passive, read
+// elsewhere.
+func (a *attributor) naming(si, c, end int32, lemma string) bool {
+	s := &a.doc.Sentences[si]
+	if c <= s.First || end >= s.Last || !a.pastForm(c) {
+		return false
+	}
+	k := c - 1
+	for k > s.First && a.skippable(k) && !a.tok(k).Has(lang.PassiveAux|lang.Auxiliary) {
+		k--
+	}
+	p := a.tok(k)
+	// Only a participle set off by a comma, or one followed by "as"
+	// after a noun, names for sure: "the senator described the plan"
+	// and "Trump called her a liar" are the subject's verbs.
+	from := end
+	as := a.isWord(from, "as")
+	if as {
+		from++
+	}
+	if p.Has(lang.PassiveAux|lang.Auxiliary|lang.Pronoun|lang.Conjunction) || !(a.isPunct(k, ",") || as && p.Kind == segment.Word && p.Flags&segment.Upper == 0 && !p.Has(lang.PersonNoun|lang.Title|lang.AnonymousNoun)) {
+		return false
+	}
+	if from >= s.Last || a.quoteOf[from] < 0 && !a.subjectStart(from) {
+		return false
+	}
+	to := a.stanceObjectEnd(from, s.Last)
+	if to <= from {
+		return false
+	}
+	st := statement{cue: c, cueEnd: from, lemma: lemma, spk: -1, spkEnd: -1, from: -1, sentence: si, para: s.Para}
+	st.segs = append(st.segs, a.span(from, to))
+	a.add(st, from, to)
+	return true
+}
+
 // hearsay handles an adverb that attributes its clause to unnamed others:
 // "The FBI is reportedly making arrangements to interview her". The clause
 // around the adverb, from the sentence's start (or the comma before it)
