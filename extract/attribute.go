@@ -584,7 +584,7 @@ func (a *attributor) titleCase(first, end int32) bool {
 	words, lower := 0, 0
 	for k := first; k < end; k++ {
 		t := a.tok(k)
-		if t.Kind != segment.Word || a.quoteOf[k] >= 0 {
+		if t.Kind != segment.Word || a.quoteOf[k] >= 0 || t.Flags&segment.Possessive != 0 {
 			continue
 		}
 		words++
