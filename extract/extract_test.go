@@ -768,6 +768,14 @@ var extractCases = []struct {
 		},
 	},
 	{
+		name: "a participle opening the sentence reports what was asked; the question is no part of the answer",
+		text: "Storm.\n\nAsked about the flooding, the mayor said, “We will rebuild every street.”\n",
+		quotes: []quoteWant{
+			{kind: verbatim.Indirect, content: "the flooding", cue: "Asked about", typ: verbatim.NoSpeaker},
+			{kind: verbatim.Direct, content: "“We will rebuild every street.”", cue: "said", speaker: "the mayor"},
+		},
+	},
+	{
 		name:   "people close to a named person are not that person",
 		text:   "Campaign.\n\nThe senator will not run again, people close to Senator Ann Hale said on Monday.\n",
 		quotes: []quoteWant{{kind: verbatim.Indirect, content: "The senator will not run again", cue: "said", speaker: "people close to Senator Ann Hale", typ: verbatim.Anonymous}},

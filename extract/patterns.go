@@ -1015,6 +1015,21 @@ func (a *attributor) preposed(si, c, end int32, lemma string, weak bool) {
 			if spk < 0 {
 				spk, spkEnd = a.relativeSubject(s.First, c)
 			}
+			// "Asked about the bomb, Clinton said …": a participle that
+			// opens the sentence reports what it is about, up to the
+			// comma, by no one named.
+			if spk < 0 && a.openingParticiple(s.First, c) && a.tok(end-1).Has(lang.ComplementPreposition|lang.Preposition) && end < s.Last {
+				to := end
+				for to < s.Last && a.quoteOf[to] < 0 && !a.isPunct(to, ",;:") && to-end < maxStanceObject {
+					to++
+				}
+				if to < s.Last && a.isPunct(to, ",") && to-end >= 1 {
+					st := statement{cue: c, cueEnd: end, lemma: lemma, spk: -1, spkEnd: -1, from: -1, sentence: si, para: s.Para}
+					st.segs = append(st.segs, a.span(end, to))
+					a.add(st, end, to)
+				}
+				return
+			}
 			// A speech verb with a "that" clause reports speech even when
 			// its speaker is beyond these rules: keep the statement.
 			if spk < 0 && !(end < s.Last && a.tok(end).Has(lang.Complementizer) && !weak) {
@@ -1211,6 +1226,20 @@ func (a *attributor) preposed(si, c, end int32, lemma string, weak bool) {
 	a.add(st, first, contentEnd)
 }
 
+// openingParticiple reports whether the cue at c is a past participle that
+// opens the sentence from first, alone or after a subordinator ("Asked
+// about …", "When asked about …").
+func (a *attributor) openingParticiple(first, c int32) bool {
+	if !a.pastForm(c) {
+		return false
+	}
+	k := first
+	if k < c && a.tok(k).Kind == segment.Word && (a.tok(k).Has(lang.Conjunction) || a.tok(k).Has(lang.ClauseOpener)) && !a.tok(k).Has(lang.Determiner|lang.Pronoun) {
+		k++
+	}
+	return k == c
+}
+
 // leadingPart returns the first part of an attribution inserted between
 // commas ("A, he said, B") when the cue at [c, end) reports B from first
 // on: A, the words from the sentence's start to the comma before the
@@ -1230,6 +1259,13 @@ func (a *attributor) leadingPart(si, spk, spkEnd, c, end, first int32) [2]int {
 	leadEnd := a.contentEnd(s.First, spk-1)
 	if leadEnd <= s.First {
 		return [2]int{}
+	}
+	// "Asked about the bomb, Clinton said, …": the question is no part of
+	// the answer.
+	for k := s.First; k < leadEnd && k-s.First < 3; k++ {
+		if a.tok(k).Has(lang.Cue) && a.openingParticiple(s.First, k) {
+			return [2]int{}
+		}
 	}
 	for k := s.First; k < leadEnd; k++ {
 		if a.covered[k] || a.quoteOf[k] >= 0 && a.used[a.quoteOf[k]] {
