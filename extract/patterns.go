@@ -176,14 +176,7 @@ func (a *attributor) passive(si, c, end int32, lemma string) bool {
 	if a.lang.AgentlessPassive && end < s.Last && !a.tok(end).Has(lang.AgentMarker) && a.pastForm(c) {
 		return a.agentless(si, c, end, lemma)
 	}
-	if end >= s.Last || !a.tok(end).Has(lang.AgentMarker) || !a.pastForm(c) {
-		return false
-	}
-	k := c - 1
-	for k >= s.First && a.skippable(k) && !a.tok(k).Has(lang.PassiveAux) {
-		k--
-	}
-	if k < s.First || !a.tok(k).Has(lang.PassiveAux) {
+	if end >= s.Last || !a.tok(end).Has(lang.AgentMarker) || !a.pastForm(c) || !a.passiveAuxBefore(c, s.First) {
 		return false
 	}
 	spk, spkEnd := a.speakerAfter(end+1, s.Last)
@@ -200,6 +193,17 @@ func (a *attributor) passive(si, c, end int32, lemma string) bool {
 	return true
 }
 
+// passiveAuxBefore reports whether a form of "be" stands before the cue
+// at c, with only adverbs and auxiliaries between ("has been harshly
+// criticized"), not before floor.
+func (a *attributor) passiveAuxBefore(c, floor int32) bool {
+	k := c - 1
+	for k >= floor && a.skippable(k) && !a.tok(k).Has(lang.PassiveAux) {
+		k--
+	}
+	return k >= floor && a.tok(k).Has(lang.PassiveAux)
+}
+
 // agentless handles a passive without its agent: "Peacekeepers have been
 // accused of hurting civilians", "The bridge is expected to reopen". What
 // the subject is said to be or do is reported, by no one named: the
@@ -212,14 +216,7 @@ func (a *attributor) agentless(si, c, end int32, lemma string) bool {
 	// "is opposed to", "was worried about": a participle that is a
 	// stance's head states its subject's attitude; the stance pass reads
 	// it.
-	if a.tok(c).Has(lang.ObjectCue|lang.StanceHead) || a.quoteOf[c] >= 0 {
-		return false
-	}
-	k := c - 1
-	for k >= s.First && a.skippable(k) && !a.tok(k).Has(lang.PassiveAux) {
-		k--
-	}
-	if k < s.First || !a.tok(k).Has(lang.PassiveAux) {
+	if a.tok(c).Has(lang.ObjectCue|lang.StanceHead) || a.quoteOf[c] >= 0 || !a.passiveAuxBefore(c, s.First) {
 		return false
 	}
 	first, last := a.speakerBefore(c, s.First)
