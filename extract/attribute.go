@@ -758,7 +758,7 @@ func (a *attributor) headsNP(first, end int32) bool {
 		}
 		// "those surveyed": after a determiner a past form is part of
 		// the phrase.
-		if named && a.lang.IsPast(a.text(k)) && !t.Has(lang.Title|lang.PersonNoun|lang.AnonymousNoun|lang.OrgWord|lang.DocumentWord) && !(k > first && (a.tok(k-1).Has(lang.Determiner) || a.lang.IsAdverb(a.text(k-1)))) {
+		if named && a.lang.IsPast(a.text(k)) && !t.Has(lang.Title|lang.PersonNoun|lang.AnonymousNoun|lang.OrgWord|lang.DocumentWord) && !(k > first && (a.tok(k-1).Has(lang.Determiner) || a.lang.IsAdverb(a.text(k-1)) || a.tok(k-1).Flags&segment.Upper != 0 && a.lang.IsThirdPerson(a.text(k-1)))) {
 			return false
 		}
 	}

@@ -776,6 +776,14 @@ var extractCases = []struct {
 		},
 	},
 	{
+		name: "a past form after a determiner or a capitalised plural is no verb",
+		text: "Survey.\n\nSome 56 percent of Cuban-Americans polled said they would stay home. Martin, a lawyer for the firm, said in a written statement that the claims were false.\n",
+		quotes: []quoteWant{
+			{kind: verbatim.Indirect, content: "they would stay home", cue: "said", speaker: "Some 56 percent of Cuban-Americans polled"},
+			{kind: verbatim.Indirect, content: "that the claims were false", cue: "said", speaker: "Martin"},
+		},
+	},
+	{
 		name:   "people close to a named person are not that person",
 		text:   "Campaign.\n\nThe senator will not run again, people close to Senator Ann Hale said on Monday.\n",
 		quotes: []quoteWant{{kind: verbatim.Indirect, content: "The senator will not run again", cue: "said", speaker: "people close to Senator Ann Hale", typ: verbatim.Anonymous}},

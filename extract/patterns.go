@@ -1062,7 +1062,7 @@ func (a *attributor) preposed(si, c, end int32, lemma string, weak bool) {
 		}
 		// A cue's noun-like form after a determiner is a noun ("on the
 		// radio show"), not a verb of its own.
-		noun := a.tok(k).Has(lang.NounlikeCue) && k > end && (a.tok(k-1).Has(lang.Determiner) || a.tok(k-1).Kind == segment.Word && a.tok(k-1).Flags&segment.Upper == 0 && !a.tok(k-1).Has(lang.Pronoun|lang.AdverbBetween))
+		noun := k > end && (a.tok(k-1).Has(lang.Determiner) && !a.tok(k-1).Has(lang.Pronoun) || a.tok(k).Has(lang.NounlikeCue) && a.tok(k-1).Kind == segment.Word && a.tok(k-1).Flags&segment.Upper == 0 && !a.tok(k-1).Has(lang.Pronoun|lang.AdverbBetween))
 		if a.quoteOf[k] >= 0 || a.tok(k).Has(lang.Cue) && !a.tok(k).Has(lang.Complementizer) && !noun {
 			break
 		}
