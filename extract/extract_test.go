@@ -784,6 +784,14 @@ var extractCases = []struct {
 		},
 	},
 	{
+		name: "a clause after a closed quotation is the narrator's; 'responded by saying' is one statement",
+		text: "Debate.\n\nThe governor responded by saying, “That makes me smart,” when his rival attacked him for paying no tax.\n",
+		quotes: []quoteWant{
+			{kind: verbatim.Direct, content: "“That makes me smart,”", cue: "saying", speaker: "The governor"},
+			{kind: verbatim.Indirect, content: "him for paying no tax", cue: "attacked", speaker: "his rival"},
+		},
+	},
+	{
 		name:   "people close to a named person are not that person",
 		text:   "Campaign.\n\nThe senator will not run again, people close to Senator Ann Hale said on Monday.\n",
 		quotes: []quoteWant{{kind: verbatim.Indirect, content: "The senator will not run again", cue: "said", speaker: "people close to Senator Ann Hale", typ: verbatim.Anonymous}},

@@ -931,6 +931,10 @@ func (a *attributor) startsClause(i int32) bool {
 // CONTENT", "NP told reporters CONTENT", "..., saying CONTENT".
 func (a *attributor) preposed(si, c, end int32, lemma string, weak bool) {
 	s := &a.doc.Sentences[si]
+	// "responded by saying, “…”": the participle's statement is the one.
+	if end+1 < s.Last && a.tok(end).Has(lang.AgentMarker) && a.tok(end+1).Has(lang.Cue) && a.lang.IsParticiple(a.text(end+1)) {
+		return
+	}
 	spk, spkEnd := a.speakerBefore(c, s.First)
 	// "Supporters who have heard from the campaign say": the phrase
 	// nearest the cue is inside a relative clause; its head speaks.
@@ -1086,8 +1090,22 @@ func (a *attributor) preposed(si, c, end int32, lemma string, weak bool) {
 	if first == end {
 		for k := end; k < contentEnd && k-end < 8 && a.quoteOf[k] < 0; k++ {
 			if a.isPunct(k, ",:") {
-				if a.openingQuote(k+1) >= 0 {
+				if q := a.openingQuote(k + 1); q >= 0 {
 					first = k + 1
+					// "saying, “That makes me smart,” when Clinton
+					// blasted him": a clause after the closed quotation
+					// is the narrator's, not more of what was said.
+					if qs := &a.quotes[q]; qs.close >= 0 && qs.last+1 < contentEnd {
+						next := qs.last // the word after the comma that ends the quotation
+						if a.isPunct(next, ",") {
+							next++
+						} else if !a.isPunct(qs.close-1, ",") {
+							next = -1
+						}
+						if next > 0 && a.tok(next).Kind == segment.Word && a.tok(next).Has(lang.Conjunction|lang.ClauseOpener) && !a.tok(next).Has(lang.Coordinator|lang.Determiner|lang.Complementizer) {
+							contentEnd = qs.last
+						}
+					}
 				}
 				break
 			}
