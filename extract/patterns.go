@@ -994,6 +994,14 @@ func (a *attributor) preposed(si, c, end int32, lemma string, weak bool) {
 			}
 		}
 	}
+	// "The governor responded by saying …": the participle's subject is
+	// the subject of the verb before "by".
+	if spk < 0 && c-2 >= s.First && a.tok(c-1).Has(lang.AgentMarker) && a.tok(c-2).Has(lang.Cue) && a.lang.IsParticiple(a.text(c)) {
+		spk, spkEnd = a.speakerBefore(c-2, s.First)
+		if spk < 0 {
+			spk, spkEnd = a.plainSubject(s.First, c-2)
+		}
+	}
 	if spk < 0 {
 		// "..., adding that ...": a participle continues the sentence's
 		// speaker.
