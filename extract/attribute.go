@@ -288,6 +288,17 @@ func (a *attributor) bareVerb(i, last int32) bool {
 			}
 		}
 	}
+	// "Political observers in Virginia and around the country say": a
+	// subject that only its place shows, with a plural noun in it.
+	if first := a.doc.Sentences[a.sentenceOf(i)].First; i-first <= maxPlainSubject+2 {
+		if b, e := a.plainSubject(first, i); b >= 0 {
+			for k := b; k < e; k++ {
+				if a.pluralNoun(k) || a.tok(k).Has(lang.AnonymousNoun|lang.PersonNoun) && a.lang.IsThirdPerson(a.text(k)) {
+					return true
+				}
+			}
+		}
+	}
 	// "Supporters who have heard from the campaign say": a plural subject
 	// before a relative clause.
 	if b, e := a.relativeSubject(a.doc.Sentences[a.sentenceOf(i)].First, i); b >= 0 && a.lang.IsThirdPerson(a.text(e-1)) {

@@ -792,6 +792,15 @@ var extractCases = []struct {
 		},
 	},
 	{
+		name: "a subject with prepositional phrases before a bare verb; a participle after a postposed attribution",
+		text: "Politics.\n\nPolitical observers in Virginia and around the country say the governor deserves a chance. The country “has changed for the better,” the senator said in June, citing the release of prisoners.\n",
+		quotes: []quoteWant{
+			{kind: verbatim.Indirect, content: "the governor deserves a chance", cue: "say", speaker: "Political observers in Virginia and around the country"},
+			{kind: verbatim.Mixed, content: "The country “has changed for the better,”", cue: "said", speaker: "the senator"},
+			{kind: verbatim.Indirect, content: "the release of prisoners", cue: "citing", speaker: "the senator"},
+		},
+	},
+	{
 		name:   "people close to a named person are not that person",
 		text:   "Campaign.\n\nThe senator will not run again, people close to Senator Ann Hale said on Monday.\n",
 		quotes: []quoteWant{{kind: verbatim.Indirect, content: "The senator will not run again", cue: "said", speaker: "people close to Senator Ann Hale", typ: verbatim.Anonymous}},

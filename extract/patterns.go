@@ -581,6 +581,9 @@ func (a *attributor) postposed(si, c, end int32, lemma string) bool {
 			// "..., said Jo Park, a senior official with the board that
 			// runs them", "..., said Jo Park, who argued that ...": what
 			// follows describes the speaker, whatever it holds.
+		case k+1 < tail && a.isPunct(k, ",") && a.tok(k+1).Has(lang.Cue) && a.lang.IsParticiple(a.text(k+1)) && a.quoteOf[k+1] < 0:
+			// "…, McConnell said in June, citing the release of
+			// prisoners": the participle makes a statement of its own.
 		case !quoted && k < tail && a.subordinateTail(k, tail):
 			// "CONTENT, Graham said, since most of them ...": a
 			// subordinate clause after the attribution is not reported.
@@ -940,6 +943,13 @@ func (a *attributor) preposed(si, c, end int32, lemma string, weak bool) {
 	// nearest the cue is inside a relative clause; its head speaks.
 	if b, e := a.relativeSubject(s.First, c); b >= 0 && spk > e {
 		spk, spkEnd = b, e
+	}
+	// "Political observers in Virginia and around the country say": the
+	// phrase after a preposition is part of the subject, not all of it.
+	if spk > s.First && a.tok(spk-1).Has(lang.Preposition) && !a.tok(spk-1).Has(lang.Determiner) {
+		if b, e := a.plainSubject(s.First, c); b >= 0 && b < spk {
+			spk, spkEnd = b, e
+		}
 	}
 	// Verb-second order: when something other than the subject opens the
 	// sentence ("Am Montag sagte Müller, ..."), the subject follows the verb.
