@@ -598,7 +598,7 @@ func (a *attributor) postposed(si, c, end int32, lemma string) bool {
 	contentEnd = a.contentEnd(contentFirst, contentEnd)
 	// "Loyalty, he noted, has long been …": a one-word subject before an
 	// inserted attribution is what was said when its predicate follows.
-	if contentEnd-contentFirst < 2 && a.quoteOf[contentFirst] < 0 && !(contentEnd > contentFirst && second[1] > second[0] && a.nounWord(contentFirst)) {
+	if contentEnd-contentFirst < 2 && a.quoteOf[contentFirst] < 0 && !(contentEnd > contentFirst && second[1] > second[0] && a.nounWord(contentFirst) && spk >= 0 && !a.tok(spk).Has(lang.AdverbBetween)) {
 		return false
 	}
 	// A quotation mark that splits a name ("Vladimir “Putin is ...,” the
