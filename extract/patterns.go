@@ -670,8 +670,11 @@ func (a *attributor) ownAttribution(i, end int32) bool {
 	for k < end && a.skippable(k) {
 		k++
 	}
+	if k >= end {
+		return false
+	}
 	_, _, ok := a.cueAt(k, end)
-	return k < end && ok
+	return ok
 }
 
 // subordinator reports whether the conjunction at i opens a subordinate
