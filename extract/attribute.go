@@ -288,9 +288,25 @@ func (a *attributor) bareVerb(i, last int32) bool {
 			}
 		}
 	}
+	// "those surveyed say", "voters polled say": a participle after a
+	// plural phrase.
+	if i >= 2 && p.Kind == segment.Word && p.Flags&segment.Upper == 0 && a.lang.IsPast(a.text(i-1)) && (a.tok(i-2).Has(lang.Determiner) && a.lang.IsThirdPerson(a.text(i-2)) || a.pluralNoun(i-2)) {
+		return true
+	}
+	if i+1 < last {
+		n := a.tok(i + 1)
+		if n.Kind == segment.Word && (n.Has(lang.Pronoun) && !n.Has(lang.Determiner|lang.ObjectPronoun) || n.Has(lang.Complementizer)) && a.quoteOf[i+1] < 0 {
+			return true
+		}
+		if p.Kind == segment.Word && a.isPunct(i+1, ".") && i+2 >= last {
+			return true
+		}
+	}
+	// The costlier readings of the subject last.
+	first := a.doc.Sentences[a.sentenceOf(i)].First
 	// "Political observers in Virginia and around the country say": a
 	// subject that only its place shows, with a plural noun in it.
-	if first := a.doc.Sentences[a.sentenceOf(i)].First; i-first <= maxPlainSubject+2 {
+	if i-first <= maxPlainSubject+2 {
 		if b, e := a.plainSubject(first, i); b >= 0 {
 			for k := b; k < e; k++ {
 				if a.pluralNoun(k) || a.tok(k).Has(lang.AnonymousNoun|lang.PersonNoun) && a.lang.IsThirdPerson(a.text(k)) {
@@ -301,22 +317,8 @@ func (a *attributor) bareVerb(i, last int32) bool {
 	}
 	// "Supporters who have heard from the campaign say": a plural subject
 	// before a relative clause.
-	if b, e := a.relativeSubject(a.doc.Sentences[a.sentenceOf(i)].First, i); b >= 0 && a.lang.IsThirdPerson(a.text(e-1)) {
-		return true
-	}
-	// "those surveyed say", "voters polled say": a participle after a
-	// plural phrase.
-	if i >= 2 && p.Kind == segment.Word && p.Flags&segment.Upper == 0 && a.lang.IsPast(a.text(i-1)) && (a.tok(i-2).Has(lang.Determiner) && a.lang.IsThirdPerson(a.text(i-2)) || a.pluralNoun(i-2)) {
-		return true
-	}
-	if i+1 >= last {
-		return false
-	}
-	n := a.tok(i + 1)
-	if n.Kind == segment.Word && (n.Has(lang.Pronoun) && !n.Has(lang.Determiner|lang.ObjectPronoun) || n.Has(lang.Complementizer)) && a.quoteOf[i+1] < 0 {
-		return true
-	}
-	return p.Kind == segment.Word && a.isPunct(i+1, ".") && i+2 >= last
+	b, e := a.relativeSubject(first, i)
+	return b >= 0 && a.lang.IsThirdPerson(a.text(e-1))
 }
 
 // pluralNoun reports whether token i looks like a plural common noun: a

@@ -944,8 +944,10 @@ func (a *attributor) preposed(si, c, end int32, lemma string, weak bool) {
 	spk, spkEnd := a.speakerBefore(c, s.First)
 	// "Supporters who have heard from the campaign say": the phrase
 	// nearest the cue is inside a relative clause; its head speaks.
-	if b, e := a.relativeSubject(s.First, c); b >= 0 && spk > e {
-		spk, spkEnd = b, e
+	if spk > s.First+1 || spk < 0 {
+		if b, e := a.relativeSubject(s.First, c); b >= 0 && spk > e {
+			spk, spkEnd = b, e
+		}
 	}
 	// "Political observers in Virginia and around the country say": the
 	// phrase after a preposition is part of the subject, not all of it.
