@@ -47,6 +47,10 @@ type attributor struct {
 	titleEnd int32
 	// sentenceUsed marks sentences that hold a statement.
 	sentenceUsed []bool
+	// trailSentence and trailAt remember trailingAttributionAt's answer
+	// for one sentence, which every cue of the sentence asks for; -1 when
+	// none is remembered. What it reads changes only in prepare.
+	trailSentence, trailAt int32
 }
 
 // Limits that keep the work per sentence bounded: a speaker is a noun
@@ -112,6 +116,7 @@ func (a *attributor) prepare(doc *segment.Doc, l *lang.Language, quotes []quoteS
 	}
 	a.used = growBool(a.used, len(quotes))
 	a.stmts = a.stmts[:0]
+	a.trailSentence = -1
 }
 
 // release drops per-token buffers grown for a huge article.

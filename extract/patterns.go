@@ -227,9 +227,6 @@ func (a *attributor) agentless(si, c, end int32, lemma string) bool {
 	st.segs = append(st.segs, a.span(first, last))
 	// The complement: "of hurting civilians", "as a threat", "to reopen".
 	contentEnd := a.contentEnd(end, s.Last)
-	if b := a.trailingAttributionAt(si); b > end && b < contentEnd {
-		contentEnd = b
-	}
 	from := int32(-1)
 	switch t := a.tok(end); {
 	case t.Kind != segment.Word || a.quoteOf[end] >= 0:
@@ -239,18 +236,29 @@ func (a *attributor) agentless(si, c, end int32, lemma string) bool {
 		from = end + 1
 	}
 	if from >= 0 {
-		for j := from + 1; j+1 < contentEnd; j++ {
-			if a.isPunct(j, ",") && a.quoteOf[j] < 0 {
-				contentEnd = j
-				break
-			}
-		}
-		if contentEnd > from {
-			st.segs = append(st.segs, a.span(from, contentEnd))
+		if to := a.complementEnd(si, from, ","); to > from {
+			st.segs = append(st.segs, a.span(from, to))
 		}
 	}
 	a.add(st, first, last)
 	return true
+}
+
+// complementEnd returns where the complement from token from of sentence
+// si ends: before an attribution that closes the sentence, and at the
+// first of the marks after its first word.
+func (a *attributor) complementEnd(si, from int32, marks string) int32 {
+	s := &a.doc.Sentences[si]
+	end := a.contentEnd(from, s.Last)
+	if b := a.trailingAttributionAt(si); b > from && b < end {
+		end = b
+	}
+	for j := from + 1; j+1 < end; j++ {
+		if a.isPunct(j, marks) && a.quoteOf[j] < 0 {
+			return j
+		}
+	}
+	return end
 }
 
 // maxTitleWords bounds a quoted title passed over between a cue and its
@@ -398,16 +406,7 @@ func (a *attributor) linking(si, c, end int32, lemma string) bool {
 	case t.Has(lang.Preposition|lang.Determiner|lang.Pronoun|lang.Conjunction|lang.Complementizer|lang.ClauseOpener|lang.Cue) || t.Flags&segment.Upper != 0:
 		return false
 	}
-	contentEnd := a.contentEnd(from, s.Last)
-	if b := a.trailingAttributionAt(si); b > from && b < contentEnd {
-		contentEnd = b
-	}
-	for j := from + 1; j+1 < contentEnd; j++ {
-		if a.isPunct(j, ",;") && a.quoteOf[j] < 0 {
-			contentEnd = j
-			break
-		}
-	}
+	contentEnd := a.complementEnd(si, from, ",;")
 	if contentEnd <= from {
 		return false
 	}
@@ -944,7 +943,7 @@ func (a *attributor) preposed(si, c, end int32, lemma string, weak bool) {
 	spk, spkEnd := a.speakerBefore(c, s.First)
 	// "Supporters who have heard from the campaign say": the phrase
 	// nearest the cue is inside a relative clause; its head speaks.
-	if spk > s.First+1 || spk < 0 {
+	if spk > s.First+1 {
 		if b, e := a.relativeSubject(s.First, c); b >= 0 && spk > e {
 			spk, spkEnd = b, e
 		}
@@ -1375,6 +1374,14 @@ func (a *attributor) trailingAttribution(si int32) bool {
 // trailingAttributionAt returns the comma before an attribution that ends
 // sentence si, or -1.
 func (a *attributor) trailingAttributionAt(si int32) int32 {
+	if a.trailSentence != si {
+		a.trailSentence, a.trailAt = si, a.findTrailingAttribution(si)
+	}
+	return a.trailAt
+}
+
+// findTrailingAttribution computes trailingAttributionAt.
+func (a *attributor) findTrailingAttribution(si int32) int32 {
 	s := &a.doc.Sentences[si]
 	last := a.contentEnd(s.First, s.Last)
 	for c := last - 1; c > s.First && last-c <= maxTailTokens+maxSpeakerTokens; c-- {
