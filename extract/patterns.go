@@ -246,7 +246,7 @@ func (a *attributor) agentless(si, c, end int32, lemma string) bool {
 
 // complementEnd returns where the complement from token from of sentence
 // si ends: before an attribution that closes the sentence, and at the
-// first of the marks after its first word.
+// first of the marks (none when empty) after its first word.
 func (a *attributor) complementEnd(si, from int32, marks string) int32 {
 	s := &a.doc.Sentences[si]
 	end := a.contentEnd(from, s.Last)

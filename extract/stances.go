@@ -52,10 +52,7 @@ func (a *attributor) stances(si int32) {
 			if pt.Has(lang.InfinitiveMarker) && !pt.Has(lang.Complementizer) && !a.startsClause(prep+1) {
 				continue
 			}
-			end = a.contentEnd(first, s.Last)
-			if b := a.trailingAttributionAt(si); b > first && b < end {
-				end = b
-			}
+			end = a.complementEnd(si, first, "")
 			for j := first + 1; j+1 < end; j++ {
 				if a.isPunct(j, ",") && a.quoteOf[j] < 0 && a.ownAttribution(j+1, end) {
 					end = j
