@@ -327,12 +327,13 @@ func (a *attributor) bareVerb(i, last int32) bool {
 }
 
 // pluralNoun reports whether token i looks like a plural common noun: a
-// lower-case word in -s that no closed class, cue or adverb holds, and
-// whose ending is not that of a singular ("-ss", "-us", "-is").
+// lower-case word with the language's plural ending that no closed class,
+// cue or adverb holds, and whose ending is not that of a singular ("-ss",
+// "-us", "-is").
 func (a *attributor) pluralNoun(i int32) bool {
 	t := a.tok(i)
 	w := a.text(i)
-	if t.Kind != segment.Word || t.Flags&segment.Upper != 0 && t.Flags&segment.SentenceStart == 0 || len(w) < 4 || w[len(w)-1] != 's' {
+	if t.Kind != segment.Word || t.Flags&segment.Upper != 0 && t.Flags&segment.SentenceStart == 0 || len(w) < 4 || !a.lang.IsPlural(w) {
 		return false
 	}
 	switch w[len(w)-2] {

@@ -22,6 +22,7 @@ var English = register((&Language{
 		Past:        []string{"ed", "en"},
 		Adverb:      []string{"ly"},
 		ThirdPerson: []string{"s"},
+		Plural:      []string{"s"},
 	},
 	Inflect:              inflect,
 	BareFormNeedsSubject: true,

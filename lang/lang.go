@@ -378,6 +378,9 @@ type Suffixes struct {
 	Past        []string // "-ed", "-en"
 	Adverb      []string // "-ly"
 	ThirdPerson []string // "-s"
+	// Plural are the endings of a plural noun that a bare word shows
+	// ("-s": "forecasters"); none where the rules should not guess.
+	Plural []string
 }
 
 func hasAnySuffix(w string, suffixes []string) bool {
@@ -388,6 +391,9 @@ func hasAnySuffix(w string, suffixes []string) bool {
 	}
 	return false
 }
+
+// IsPlural reports whether w has a plural noun's ending.
+func (l *Language) IsPlural(w string) bool { return hasAnySuffix(w, l.Suffixes.Plural) }
 
 // IsParticiple reports whether w has a present-participle ending.
 func (l *Language) IsParticiple(w string) bool { return hasAnySuffix(w, l.Suffixes.Participle) }
